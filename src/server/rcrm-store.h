@@ -1,0 +1,182 @@
+/* rcrm-store.h — the storage interface of rcrm-server.
+ *
+ * Every byte of SQL lives behind this interface.  rcrm-store.c holds the
+ * public functions below, which dispatch through an RcrmStoreBackend table
+ * (rcrm-store-private.h); rcrm-store-sqlite.c is the SQLite backend.  A
+ * PostgreSQL backend implements the same table and is chosen by
+ * rcrm_store_open() from a "postgresql://" URI.
+ *
+ * The server is single-threaded: a request handler calls rcrm_store_begin(),
+ * any number of operations, then rcrm_store_commit() — or
+ * rcrm_store_rollback() on the first error — so a request never leaves a
+ * half-written change.  Operations called outside a transaction are atomic
+ * on their own.
+ *
+ * The store stamps created_at/updated_at (RFC 3339 UTC), assigns ids, starts
+ * versions at 1 and adds 1 per update, and derives RcrmLead.state.
+ */
+#pragma once
+
+#include "rcrm-model.h"
+
+G_BEGIN_DECLS
+
+#define RCRM_STORE_ERROR (rcrm_store_error_quark ())
+GQuark rcrm_store_error_quark (void);
+
+typedef enum {
+  RCRM_STORE_ERROR_FAILED,       /* database or I/O error */
+  RCRM_STORE_ERROR_NOT_FOUND,    /* no such record */
+  RCRM_STORE_ERROR_EXISTS,       /* unique value taken (username, quote number, …) */
+  RCRM_STORE_ERROR_STALE,        /* expected_version differs from the stored version */
+  RCRM_STORE_ERROR_APPEND_ONLY,  /* attempt to change a note */
+  RCRM_STORE_ERROR_BAD_CURSOR,   /* a list cursor that this store did not make */
+  RCRM_STORE_ERROR_UNSUPPORTED,  /* backend not built in */
+} RcrmStoreError;
+
+typedef struct _RcrmStore RcrmStore;
+
+typedef enum {
+  RCRM_LEAD_SORT_ACTIVITY,       /* last_activity_at (default, descending) */
+  RCRM_LEAD_SORT_CREATED,
+  RCRM_LEAD_SORT_UPDATED,
+  RCRM_LEAD_SORT_NAME,
+  RCRM_LEAD_SORT_VALUE,
+} RcrmLeadSort;
+
+typedef struct {
+  const char   *q;               /* substring of name, company, phone, email, tax ID; NULL = any */
+  guint         state_mask;      /* RcrmLeadState bits; 0 = IN_PROGRESS | CLOSED */
+  gint64        pipeline_id;     /* 0 = any */
+  gint          step;            /* -1 = any */
+  gint64        owner_id;        /* 0 = any */
+  gint64        label_id;        /* 0 = any */
+  gint64        account_id;      /* 0 = any */
+  gint64        visible_to;      /* R14: 0 = no restriction; else only leads owned by this
+                                    user or by members of teams this user leads */
+  RcrmLeadSort  sort;
+  gboolean      descending;
+  const char   *cursor;          /* from a previous page; NULL = first page */
+  guint         offset;          /* rows to skip when cursor is NULL (random access for
+                                    lazy list models); next_cursor still works from there */
+  guint         limit;           /* 1..500 */
+} RcrmLeadQuery;
+
+/* Opens (creating and migrating) the store.  uri is a file path for SQLite;
+ * "postgresql://…" answers RCRM_STORE_ERROR_UNSUPPORTED for now. */
+RcrmStore   *rcrm_store_open                 (const char *uri, GError **error);
+/* Checkpoints and closes; safe with NULL. */
+void         rcrm_store_close                (RcrmStore *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmStore, rcrm_store_close)
+
+gboolean     rcrm_store_begin                (RcrmStore *store, GError **error);
+gboolean     rcrm_store_commit               (RcrmStore *store, GError **error);
+void         rcrm_store_rollback             (RcrmStore *store);
+/* the migration number the database is at */
+gint         rcrm_store_schema_version       (RcrmStore *store);
+
+/* ---- users --------------------------------------------------------------- */
+gboolean     rcrm_store_user_insert          (RcrmStore *store, RcrmUser *user, GError **error);
+RcrmUser    *rcrm_store_user_get             (RcrmStore *store, gint64 id, GError **error);
+RcrmUser    *rcrm_store_user_get_by_username (RcrmStore *store, const char *username, GError **error);
+/* all users, inactive included, by id; element-type RcrmUser */
+GPtrArray   *rcrm_store_user_list            (RcrmStore *store, GError **error);
+guint        rcrm_store_user_count           (RcrmStore *store, GError **error);
+/* writes display_name, role, team_id, phone, email, password_hash, active */
+gboolean     rcrm_store_user_update          (RcrmStore *store, RcrmUser *user, gint64 expected_version, GError **error);
+/* NULL signature removes it */
+gboolean     rcrm_store_user_set_signature   (RcrmStore *store, gint64 user_id, GBytes *png, GError **error);
+GBytes      *rcrm_store_user_get_signature   (RcrmStore *store, gint64 user_id, GError **error);
+/* ids of the active members of a team, ascending */
+GArray      *rcrm_store_team_member_ids      (RcrmStore *store, gint64 team_id, GError **error);
+
+/* ---- sessions (token_hash: hex SHA-256 of the bearer token) -------------- */
+gboolean     rcrm_store_session_insert       (RcrmStore *store, const char *token_hash, gint64 user_id,
+                                              const char *expires_at, GError **error);
+/* the user id of a live session (expires_at > now), or 0 */
+gint64       rcrm_store_session_lookup       (RcrmStore *store, const char *token_hash, const char *now, GError **error);
+gboolean     rcrm_store_session_delete       (RcrmStore *store, const char *token_hash, GError **error);
+gboolean     rcrm_store_session_delete_user  (RcrmStore *store, gint64 user_id, GError **error);
+
+/* ---- settings (one JSON document) ---------------------------------------- */
+/* NULL with *version = 0 and no error when never written */
+char        *rcrm_store_settings_get         (RcrmStore *store, gint64 *version, GError **error);
+/* expected_version 0 = first write */
+gboolean     rcrm_store_settings_put         (RcrmStore *store, const char *json, gint64 expected_version,
+                                              gint64 *new_version, GError **error);
+
+/* ---- teams --------------------------------------------------------------- */
+gboolean     rcrm_store_team_insert          (RcrmStore *store, RcrmTeam *team, GError **error);
+RcrmTeam    *rcrm_store_team_get             (RcrmStore *store, gint64 id, GError **error);
+GPtrArray   *rcrm_store_team_list            (RcrmStore *store, GError **error);
+/* writes name, lead_id, distribution */
+gboolean     rcrm_store_team_update          (RcrmStore *store, RcrmTeam *team, gint64 expected_version, GError **error);
+/* round-robin position: the member who got the last lead (0 = none); no version change */
+gint64       rcrm_store_team_get_rr_last     (RcrmStore *store, gint64 team_id, GError **error);
+gboolean     rcrm_store_team_set_rr_last     (RcrmStore *store, gint64 team_id, gint64 user_id, GError **error);
+
+/* ---- pipelines ----------------------------------------------------------- */
+gboolean     rcrm_store_pipeline_insert      (RcrmStore *store, RcrmPipeline *pipeline, GError **error);
+RcrmPipeline *rcrm_store_pipeline_get        (RcrmStore *store, gint64 id, GError **error);
+RcrmPipeline *rcrm_store_pipeline_get_standard (RcrmStore *store, GError **error);
+/* standard first, then by id */
+GPtrArray   *rcrm_store_pipeline_list        (RcrmStore *store, GError **error);
+guint        rcrm_store_pipeline_count_custom (RcrmStore *store, GError **error);
+/* writes name and steps; re-derives the state of the pipeline's leads */
+gboolean     rcrm_store_pipeline_update      (RcrmStore *store, RcrmPipeline *pipeline, gint64 expected_version, GError **error);
+gboolean     rcrm_store_pipeline_delete      (RcrmStore *store, gint64 id, GError **error);
+/* every lead in the pipeline, unfollowed included */
+gint64       rcrm_store_pipeline_lead_count  (RcrmStore *store, gint64 pipeline_id, GError **error);
+/* highest step any lead of the pipeline is at, -1 when none */
+gint         rcrm_store_pipeline_max_step    (RcrmStore *store, gint64 pipeline_id, GError **error);
+/* per step: count and sum of value of the pipeline's in-progress and closed leads
+ * matching owner_id / label_id (0 = any) and visible_to (as RcrmLeadQuery);
+ * element-type RcrmStepSummary, one per step */
+GArray      *rcrm_store_pipeline_summary     (RcrmStore *store, gint64 pipeline_id, gint64 owner_id,
+                                              gint64 label_id, gint64 visible_to, GError **error);
+
+/* ---- leads --------------------------------------------------------------- */
+/* fills id, state, created_at, updated_at, last_activity_at, version;
+ * keeps the search index and label links */
+gboolean     rcrm_store_lead_insert          (RcrmStore *store, RcrmLead *lead, GError **error);
+RcrmLead    *rcrm_store_lead_get             (RcrmStore *store, gint64 id, GError **error);
+/* writes every mutable field (name … custom_json, owner_id, pipeline_id, step,
+ * unfollowed, unfollow_reason, account_id, label_ids); refreshes state,
+ * updated_at, last_activity_at, version and the search index */
+gboolean     rcrm_store_lead_update          (RcrmStore *store, RcrmLead *lead, gint64 expected_version, GError **error);
+/* a page of leads; *total counts every match, *next_cursor is NULL on the last page */
+GPtrArray   *rcrm_store_lead_list            (RcrmStore *store, const RcrmLeadQuery *query, gint64 *total,
+                                              char **next_cursor, GError **error);
+/* ids of every lead owned by the user, ascending */
+GArray      *rcrm_store_lead_ids_by_owner    (RcrmStore *store, gint64 owner_id, GError **error);
+/* in-progress leads (not closed, not unfollowed) owned by the user */
+gint64       rcrm_store_lead_count_open      (RcrmStore *store, gint64 owner_id, GError **error);
+/* does the user (directly or as leader of the owner's team) see this lead under R14? */
+gboolean     rcrm_store_lead_visible_to      (RcrmStore *store, gint64 lead_id, gint64 user_id, GError **error);
+
+/* ---- timeline (notes and events; append-only) ---------------------------- */
+/* fills id and created_at; bumps the lead's last_activity_at (not its version) */
+gboolean     rcrm_store_timeline_insert      (RcrmStore *store, RcrmTimelineEntry *entry, GError **error);
+RcrmTimelineEntry *rcrm_store_timeline_get   (RcrmStore *store, gint64 id, GError **error);
+/* oldest first; notes_only = only kind "note" */
+GPtrArray   *rcrm_store_timeline_list        (RcrmStore *store, gint64 lead_id, gboolean notes_only, GError **error);
+
+/* ---- accounts (full API in a later issue) --------------------------------- */
+gboolean     rcrm_store_account_insert       (RcrmStore *store, RcrmAccount *account, GError **error);
+RcrmAccount *rcrm_store_account_get          (RcrmStore *store, gint64 id, GError **error);
+/* writes every mutable field */
+gboolean     rcrm_store_account_update       (RcrmStore *store, RcrmAccount *account, gint64 expected_version, GError **error);
+GArray      *rcrm_store_account_ids_by_owner (RcrmStore *store, gint64 owner_id, GError **error);
+
+/* ---- labels (full API in a later issue) ----------------------------------- */
+gboolean     rcrm_store_label_insert         (RcrmStore *store, RcrmLabel *label, GError **error);
+RcrmLabel   *rcrm_store_label_get            (RcrmStore *store, gint64 id, GError **error);
+/* system labels and the user's own personal labels, by id */
+GPtrArray   *rcrm_store_label_list_for       (RcrmStore *store, gint64 user_id, GError **error);
+
+/* ---- audit (R29): who changed what, never personal values ----------------- */
+gboolean     rcrm_store_audit_insert         (RcrmStore *store, gint64 actor_id, const char *action,
+                                              const char *entity, gint64 entity_id, const char *details_json,
+                                              GError **error);
+
+G_END_DECLS
