@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "rcrm-core.h"
 #include "rcrm-format.h"
 
@@ -17,6 +19,23 @@ rcrm_format_baht (gint64 satang)
     return g_strconcat ("-฿", amount + 1, NULL);
 
   return g_strconcat ("฿", amount, NULL);
+}
+
+char *
+rcrm_format_count (guint64 n)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append_c (out, ',');
+      g_string_append_c (out, digits[i]);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 static GDateTime *

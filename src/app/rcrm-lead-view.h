@@ -1,4 +1,17 @@
-/* rcrm-lead-view.h — the page of one lead */
+/* rcrm-lead-view.h — the page of one lead: header, details, actions, notes, timeline
+ *
+ * The view fetches what it needs itself through the client (the lead, its
+ * timeline, users for names, pipelines for step names, settings for the
+ * unfollow reasons and lead sources), with a spinner while loading and a
+ * status page with a retry button on failure.
+ *
+ * Signals:
+ *   "lead-changed" (RcrmLead *lead): after every successful change (save,
+ *                   move, unfollow, restore, note)
+ *   "toast" (const char *message): a message for the window's toast overlay
+ * Properties: "client" (construct-only), "lead-id", "busy" (read-only: TRUE
+ * while any request of the view is under way).
+ */
 #pragma once
 
 #include <adwaita.h>
@@ -12,6 +25,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (RcrmLeadView, rcrm_lead_view, RCRM, LEAD_VIEW, AdwBin)
 
 GtkWidget *rcrm_lead_view_new         (RcrmClient   *client);
+/* loads the lead asynchronously; 0 = the empty status page */
 void       rcrm_lead_view_set_lead_id (RcrmLeadView *self,
                                        gint64        id);
 gint64     rcrm_lead_view_get_lead_id (RcrmLeadView *self);

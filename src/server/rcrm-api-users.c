@@ -110,29 +110,49 @@ count_active_admins (RcrmRequest *req)
 
 /* ---- users --------------------------------------------------------------- */
 
+/* element-type RcrmUser, or NULL after responding */
+static GPtrArray *
+load_users (RcrmRequest *req)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *users = rcrm_store_user_list (req->store, &error);
+
+  if (users == NULL)
+    rcrm_respond_store_error (req, error);
+  return users;
+}
+
 static void
 users_list (RcrmRequest *req)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) users = rcrm_store_user_list (req->store, &error);
-  gboolean admin = rcrm_user_is_admin (req->user);
+  g_autoptr(GPtrArray) users = NULL;
+  JsonArray *items;
+
+  if (!rcrm_require_admin (req) || (users = load_users (req)) == NULL)
+    return;
+  items = json_array_new ();
+  for (guint i = 0; i < users->len; i++)
+    json_array_add_object_element (items, rcrm_json_user (g_ptr_array_index (users, i), TRUE));
+  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, users->len));
+}
+
+/* Everyone's names and roles, for owner columns and pickers: no contact
+ * details, no versions. */
+static void
+directory_list (RcrmRequest *req)
+{
+  g_autoptr(GPtrArray) users = load_users (req);
   JsonArray *items;
 
   if (users == NULL)
-    {
-      rcrm_respond_store_error (req, error);
-      return;
-    }
-  /* everyone may list users (owner names in lists); only admins see contact
-   * details and versions */
+    return;
   items = json_array_new ();
   for (guint i = 0; i < users->len; i++)
     {
       const RcrmUser *u = g_ptr_array_index (users, i);
-      JsonObject *o = rcrm_json_user (u, admin);
+      JsonObject *o = rcrm_json_user (u, FALSE);
 
-      if (!admin)
-        json_object_set_boolean_member (o, "active", u->active);
+      json_object_set_boolean_member (o, "active", u->active);
       json_array_add_object_element (items, o);
     }
   rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, users->len));
@@ -625,6 +645,7 @@ team_patch (RcrmRequest *req)
 
 const RcrmRoute rcrm_user_routes[] = {
   { "GET",    "/users",                users_list,    FALSE },
+  { "GET",    "/directory",            directory_list, FALSE },
   { "POST",   "/users",                users_create,  FALSE },
   { "GET",    "/users/{id}",           user_get,      FALSE },
   { "PATCH",  "/users/{id}",           user_patch,    FALSE },

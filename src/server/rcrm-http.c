@@ -325,7 +325,7 @@ rcrm_request_json_object (RcrmRequest        *req,
       rcrm_respond_error (req, RCRM_ERR_TOO_LARGE, NULL, NULL);
       return NULL;
     }
-  if (size == 0 || data == NULL || !g_utf8_validate (data, size, NULL))
+  if (size == 0 || data == NULL || !g_utf8_validate (data, size, NULL) || !rcrm_json_is_strict (data, size))
     {
       rcrm_respond_error (req, RCRM_ERR_BAD_REQUEST, &text_not_json, NULL);
       return NULL;
@@ -868,6 +868,27 @@ early_callback (SoupServer        *soup,
     }
 }
 
+/* libsoup answers some malformed requests (an undecodable path, say) with a
+ * bare 400 before any handler runs; give them the error contract's body. */
+static void
+got_headers (SoupServerMessage *msg,
+             gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  guint status = soup_server_message_get_status (msg);
+
+  if (status >= 400 && body->length == 0)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      RcrmErr err = status == 400 ? RCRM_ERR_BAD_REQUEST : RCRM_ERR_NOT_FOUND;
+
+      if (status != 400 && status != 404)
+        return;
+      json_node_take_object (node, error_object (prefers_thai (msg), err, NULL, NULL, NULL));
+      set_json_body (msg, status, node);
+    }
+}
+
 static void
 request_started (SoupServer        *soup,
                  SoupServerMessage *msg,
@@ -876,6 +897,7 @@ request_started (SoupServer        *soup,
   RcrmServer *self = user_data;
 
   self->in_flight++;
+  g_signal_connect_after (msg, "got-headers", G_CALLBACK (got_headers), self);
 }
 
 static void

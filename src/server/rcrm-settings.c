@@ -41,7 +41,7 @@ rcrm_settings_defaults (void)
   json_object_set_int_member (doc, "max_contacts_per_account", 10);
   json_object_set_int_member (doc, "vat_rate_bp", 700);
 
-  json_object_set_boolean_member (duplicates, "enabled", FALSE);
+  json_object_set_boolean_member (duplicates, "enabled", TRUE);
   json_object_set_array_member (duplicates, "fields", string_array (dup_fields));
   json_object_set_array_member (duplicates, "scope", string_array (dup_scope));
   json_object_set_string_member (duplicates, "action", "allow");

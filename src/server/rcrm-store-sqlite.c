@@ -2310,7 +2310,7 @@ sqlite_lead_update (RcrmStore  *store,
 /* state filters by mask (bit 0 in progress, 1 closed, 2 unfollowed); always
  * on the state column so that the (state, key, id) indexes apply */
 static const char * const state_fragments[8] = {
-  NULL,
+  "0",
   "l.state = 'in_progress'",
   "l.state = 'closed'",
   "l.state IN ('in_progress', 'closed')",
@@ -2494,15 +2494,37 @@ bad:
   return FALSE;
 }
 
-/* WHERE for every filter of the query except the search and the cursor */
-static void
-lead_query_where (SqlBuilder          *b,
-                  const RcrmLeadQuery *query)
+/* The states to list.  With a pipeline and a step the state follows from
+ * them (derive_state), which spares the walk of a state with no matches. */
+static gboolean
+lead_query_mask (RcrmStoreSqlite      *self,
+                 const RcrmLeadQuery  *query,
+                 guint                *mask_out,
+                 GError              **error)
 {
   guint mask = query->state_mask & 7;
+  gint64 n_steps = -1;
 
   if (mask == 0)
     mask = RCRM_LEAD_STATE_IN_PROGRESS | RCRM_LEAD_STATE_CLOSED;
+  if (query->pipeline_id != 0 && query->step >= 0)
+    {
+      if (!pipeline_n_steps (self, query->pipeline_id, &n_steps, error))
+        return FALSE;
+      if (n_steps >= 0)
+        mask &= query->step >= n_steps - 1 ? RCRM_LEAD_STATE_CLOSED | RCRM_LEAD_STATE_UNFOLLOWED
+                                           : RCRM_LEAD_STATE_IN_PROGRESS | RCRM_LEAD_STATE_UNFOLLOWED;
+    }
+  *mask_out = mask;
+  return TRUE;
+}
+
+/* WHERE for every filter of the query except the search and the cursor */
+static void
+lead_query_where (SqlBuilder          *b,
+                  const RcrmLeadQuery *query,
+                  guint                mask)
+{
   sql_add (b, " WHERE ");
   sql_add (b, state_fragments[mask]);
 
@@ -2547,6 +2569,7 @@ lead_query_is_plain (const RcrmLeadQuery *query)
 static gboolean
 lead_page_walks_sort_index (RcrmStoreSqlite      *self,
                             const RcrmLeadQuery  *query,
+                            guint                 mask,
                             gint64                count,
                             GError              **error)
 {
@@ -2557,6 +2580,10 @@ lead_page_walks_sort_index (RcrmStoreSqlite      *self,
 
   if (lead_query_is_plain (query))
     return TRUE;
+  /* the step decides the state: over several states, one may hold none of
+   * the matches and its walk would read the whole range */
+  if (query->step >= 0 && (mask & (mask - 1)) != 0)
+    return FALSE;
   /* the highest id stands in for the number of leads: one index probe */
   stmt = stmt_get (self, "SELECT max (id) FROM leads", error);
   if (stmt == NULL || !stmt_next (self, stmt, &has_row, error))
@@ -2639,6 +2666,7 @@ sqlite_lead_list (RcrmStore            *store,
   g_autoptr(GPtrArray) leads = NULL;
   gboolean searching, has_row;
   gint64 count;
+  guint mask;
   const char *column;
 
   if (total != NULL)
@@ -2655,6 +2683,8 @@ sqlite_lead_list (RcrmStore            *store,
   column = sort_keys[query->sort].column;
   searching = search_init (&search, query->q);
   stmt_cache_trim (self);
+  if (!lead_query_mask (self, query, &mask, error))
+    return NULL;
 
   /* every match; also the measure for choosing the page plan */
   {
@@ -2667,7 +2697,7 @@ sqlite_lead_list (RcrmStore            *store,
       sql_add_from_search (&b, &search);
     else
       sql_add (&b, " FROM leads l");
-    lead_query_where (&b, query);
+    lead_query_where (&b, query, mask);
     stmt = stmt_get (self, b.sql->str, error);
     if (stmt == NULL)
       return NULL;
@@ -2687,12 +2717,12 @@ sqlite_lead_list (RcrmStore            *store,
     {
       /* few matches: read them from the full-text index, then sort */
       sql_add_from_search (&page, &search);
-      lead_query_where (&page, query);
+      lead_query_where (&page, query, mask);
     }
   else
     {
       g_autoptr(GError) local_error = NULL;
-      gboolean walk = lead_page_walks_sort_index (self, query, count, &local_error);
+      gboolean walk = lead_page_walks_sort_index (self, query, mask, count, &local_error);
 
       if (local_error != NULL)
         {
@@ -2700,7 +2730,7 @@ sqlite_lead_list (RcrmStore            *store,
           return NULL;
         }
       sql_add (&page, walk ? sort_keys[query->sort].indexed_from : " FROM leads l");
-      lead_query_where (&page, query);
+      lead_query_where (&page, query, mask);
       if (searching)
         {
           /* + keeps the planner from driving the query from the matches */

@@ -958,6 +958,21 @@ test_list_filters (Fixture       *f,
   query.label_id = vip;
   assert_ids (match_ids (f->store, &query), (gint64) 0);
 
+  /* a board column: pipeline and step (the store narrows the states) */
+  query_init (&query);
+  query.pipeline_id = custom->id;
+  query.step = 1;
+  assert_ids (match_ids (f->store, &query), c, (gint64) 0);
+  query.step = 0;
+  assert_ids (match_ids (f->store, &query), (gint64) 0);
+  query.state_mask = RCRM_LEAD_STATE_UNFOLLOWED;
+  assert_ids (match_ids (f->store, &query), d, (gint64) 0);
+  query.pipeline_id = f->standard_id;
+  query.state_mask = RCRM_LEAD_STATE_IN_PROGRESS | RCRM_LEAD_STATE_CLOSED;
+  assert_ids (match_ids (f->store, &query), a, (gint64) 0);
+  query.step = 3;
+  assert_ids (match_ids (f->store, &query), (gint64) 0);
+
   /* summary: in-progress and closed only */
   summary = rcrm_store_pipeline_summary (f->store, custom->id, 0, 0, 0, &error);
   g_assert_no_error (error);
@@ -1203,6 +1218,15 @@ test_paging (Fixture       *f,
         query.limit = 37;
         all = page_all (f->store, &query, count_matches (f->store, &query));
         check_order (all, sort, descending, (guint) count_matches (f->store, &query));
+
+        /* few matches (sorted, not walked) */
+        g_ptr_array_unref (all);
+        query.step = 0;
+        query.limit = 10;
+        all = page_all (f->store, &query, count_matches (f->store, &query));
+        check_order (all, sort, descending, (guint) count_matches (f->store, &query));
+        g_assert_cmpuint (all->len, >, 20);
+        query.step = -1;
 
         /* through search results: index-driven (≥ 3 characters) and LIKE */
         g_ptr_array_unref (all);
