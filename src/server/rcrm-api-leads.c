@@ -372,13 +372,14 @@ leads_list (RcrmRequest *req)
   g_autoptr(GPtrArray) leads = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
-  gint64 limit = 50, step = -1, total = 0;
+  gint64 limit = 50, step = -1, total = 0, offset = 0;
   const char *text;
   JsonArray *items;
 
   query.sort = RCRM_LEAD_SORT_ACTIVITY;
   query.descending = TRUE;
   if (!rcrm_query_int (req, "limit", 1, 500, &limit)
+      || !rcrm_query_int (req, "offset", 0, G_MAXINT32, &offset)
       || !rcrm_query_int (req, "pipeline_id", 1, G_MAXINT64, &query.pipeline_id)
       || !rcrm_query_int (req, "step", 0, 9, &step)
       || !rcrm_query_int (req, "owner_id", 1, G_MAXINT64, &query.owner_id)
@@ -407,6 +408,7 @@ leads_list (RcrmRequest *req)
   query.step = step;
   query.limit = limit;
   query.cursor = rcrm_query_string (req, "cursor");
+  query.offset = offset;
   query.visible_to = rcrm_leads_visible_to (req);
 
   leads = rcrm_store_lead_list (req->store, &query, &total, &next, &error);

@@ -553,6 +553,37 @@ test_sort (void)
   RT_ASSERT_CMPSTR (NULL, names_in_order (s, u->token, rt_path ("%s&sort=-created_at", owner)), ==, "ค,ก,ข");
 }
 
+/* offset gives random access into the same order as the pages (lazy lists) */
+static void
+test_offset (void)
+{
+  RtServer *s = rt_shared ();
+  RtUser *u = rt_user_new (s, "user", 0);
+  const char *owner = rt_path ("owner_id=" I64 "&sort=value", u->id);
+  GArray *all;   /* owned by the fixture */
+  RtResponse *r;
+
+  for (guint i = 0; i < 7; i++)
+    rt_lead_new (s, u->token, rt_json ("{'value': %u}", 1000 * (i + 1)));
+  all = rt_lead_list_all (s, u->token, owner, 3);
+  RT_CHECK (NULL, all->len == 7, "7 leads listed, got %u", all->len);
+
+  r = rt_get (s, u->token, rt_path ("/leads?%s&limit=2&offset=4", owner));
+  RT_ASSERT_STATUS (r, 200);
+  RT_ASSERT_INT (r, "total", 7);
+  RT_ASSERT_INT (r, "items.0.id", g_array_index (all, gint64, 4));
+  RT_ASSERT_INT (r, "items.1.id", g_array_index (all, gint64, 5));
+  RT_CHECK (r, !rt_is_null (r, "next_cursor"), "a page in the middle has a next cursor");
+
+  r = rt_get (s, u->token, rt_path ("/leads?%s&limit=5&offset=6", owner));
+  RT_ASSERT_STATUS (r, 200);
+  RT_CHECK (r, rt_len (r, "items") == 1, "one lead after offset 6");
+  RT_ASSERT_NULL (r, "next_cursor");
+
+  r = rt_get (s, u->token, rt_path ("/leads?%s&offset=-1", owner));
+  RT_ASSERT_ERROR (r, 400, "bad_request");
+}
+
 /* ---- move (R8, R9) ------------------------------------------------------------- */
 
 static void
@@ -916,6 +947,7 @@ main (int argc, char **argv)
   rt_add ("/leads/create-invalid", test_create_invalid);
   rt_add ("/leads/create-wrong-types", test_create_wrong_types);
   rt_add ("/leads/get", test_get);
+  rt_add ("/leads/offset", test_offset);
   rt_add ("/leads/patch", test_patch);
   rt_add ("/leads/patch-forbidden-fields", test_patch_forbidden_fields);
   rt_add ("/leads/patch-invalid", test_patch_invalid);
