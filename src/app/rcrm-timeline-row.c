@@ -377,6 +377,7 @@ rcrm_timeline_row_new (RcrmTimelineEntry *entry,
       gtk_widget_set_visible (GTK_WIDGET (self->body_label), TRUE);
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->correct_button), "x",
                                         rcrm_timeline_entry_get_id (entry));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->correct_button), "lead.correct-note");
       gtk_widget_set_visible (GTK_WIDGET (self->correct_button), TRUE);
     }
 

@@ -917,6 +917,27 @@ rcrm_client_list_users_finish (RcrmClient    *self,
 }
 
 void
+rcrm_client_list_directory_async (RcrmClient          *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (RCRM_IS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  list_all (self, rcrm_client_list_directory_async, "/directory", parse_user_item,
+            cancellable, callback, user_data);
+}
+
+GPtrArray *
+rcrm_client_list_directory_finish (RcrmClient    *self,
+                                   GAsyncResult  *result,
+                                   GError       **error)
+{
+  return propagate (self, result, rcrm_client_list_directory_async, error);
+}
+
+void
 rcrm_client_list_pipelines_async (RcrmClient          *self,
                                   GCancellable        *cancellable,
                                   GAsyncReadyCallback  callback,

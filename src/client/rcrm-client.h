@@ -73,7 +73,7 @@ RcrmUser     *rcrm_client_get_me_finish       (RcrmClient           *self,
 
 /* ---- reference data (every page, in server order) ------------------------------ */
 
-/* GPtrArray of RcrmUser */
+/* GET /users (administrators: full records), GPtrArray of RcrmUser */
 void          rcrm_client_list_users_async    (RcrmClient           *self,
                                                GCancellable         *cancellable,
                                                GAsyncReadyCallback   callback,
@@ -81,6 +81,15 @@ void          rcrm_client_list_users_async    (RcrmClient           *self,
 GPtrArray    *rcrm_client_list_users_finish   (RcrmClient           *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+/* GET /directory (everyone: id, username, display-name, role, team-id,
+ * active — for owner names and pickers), GPtrArray of RcrmUser */
+void          rcrm_client_list_directory_async  (RcrmClient          *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+GPtrArray    *rcrm_client_list_directory_finish (RcrmClient          *self,
+                                                 GAsyncResult        *result,
+                                                 GError             **error);
 /* GPtrArray of RcrmPipeline */
 void          rcrm_client_list_pipelines_async (RcrmClient          *self,
                                                 GCancellable        *cancellable,

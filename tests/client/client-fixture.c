@@ -3,6 +3,7 @@
 
 #include <signal.h>
 #include <string.h>
+#include <sys/prctl.h>
 
 #include <glib/gstdio.h>
 
@@ -112,6 +113,13 @@ on_line (GObject      *source,
   g_data_input_stream_read_line_async (G_DATA_INPUT_STREAM (source), G_PRIORITY_DEFAULT, NULL, on_line, state);
 }
 
+/* a failed assertion aborts the test: the server must not outlive it */
+static void
+die_with_parent (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
 TcServer *
 tc_server_start (gboolean demo)
 {
@@ -139,6 +147,7 @@ tc_server_start (gboolean demo)
   argv[n] = NULL;
 
   g_subprocess_launcher_setenv (launcher, "RCRM_ADMIN_PASSWORD", TC_ADMIN_PASSWORD, TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
   server->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
   g_assert_no_error (error);
 
@@ -257,6 +266,8 @@ tc_create_lead (RcrmClient *client,
   json_object_set_string_member (fields, "name", name);
   json_object_set_string_member (fields, "source", source);
   json_object_set_string_member (fields, "phone", phone);
+  /* explicit: the demo's Bangkok team hands new leads round-robin */
+  json_object_set_int_member (fields, "owner_id", rcrm_user_get_id (rcrm_client_get_user (client)));
   rcrm_client_create_lead_async (client, fields, NULL, tc_store_result, &result);
   lead = rcrm_client_create_lead_finish (client, tc_await (&result), &error);
   g_assert_no_error (error);
@@ -288,8 +299,8 @@ tc_find_user (RcrmClient *client,
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GError) error = NULL;
 
-  rcrm_client_list_users_async (client, NULL, tc_store_result, &result);
-  users = rcrm_client_list_users_finish (client, tc_await (&result), &error);
+  rcrm_client_list_directory_async (client, NULL, tc_store_result, &result);
+  users = rcrm_client_list_directory_finish (client, tc_await (&result), &error);
   g_assert_no_error (error);
   for (guint i = 0; i < users->len; i++)
     if (g_strcmp0 (rcrm_user_get_username (g_ptr_array_index (users, i)), username) == 0)

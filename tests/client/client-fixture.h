@@ -43,12 +43,12 @@ RcrmClient   *tc_client_signed_in   (const char   *url,
                                      const char   *password);
 /* a Thai mobile number "08x-xxx-xxxx" unique in this process */
 char         *tc_unique_phone       (void);
-/* a lead of the caller: name, the first lead source, a unique phone */
+/* a lead owned by the caller: name, the first lead source, a unique phone */
 RcrmLead     *tc_create_lead        (RcrmClient   *client,
                                      const char   *name);
 /* the standard pipeline (asserts there is one) */
 RcrmPipeline *tc_standard_pipeline  (RcrmClient   *client);
-/* a user by username from GET /users */
+/* a user by username from GET /directory */
 RcrmUser     *tc_find_user          (RcrmClient   *client,
                                      const char   *username);
 

@@ -450,6 +450,7 @@ static void
 test_reference_data (void)
 {
   g_autoptr(RcrmClient) client = tc_client_signed_in (url (), "somchai", TC_DEMO_PASSWORD);
+  g_autoptr(RcrmClient) admin = tc_client_signed_in (url (), "admin", TC_ADMIN_PASSWORD);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) users = NULL;
   g_autoptr(GPtrArray) pipelines = NULL;
@@ -459,8 +460,9 @@ test_reference_data (void)
   gboolean found_somchai = FALSE, found_standard = FALSE, found_personal = FALSE;
   gint64 me = rcrm_user_get_id (rcrm_client_get_user (client));
 
-  rcrm_client_list_users_async (client, NULL, tc_store_result, &result);
-  users = rcrm_client_list_users_finish (client, tc_await (&result), &error);
+  /* everyone reads the directory */
+  rcrm_client_list_directory_async (client, NULL, tc_store_result, &result);
+  users = rcrm_client_list_directory_finish (client, tc_await (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (users->len, >=, 7);   /* admin and six demo users */
   for (guint i = 0; i < users->len; i++)
@@ -468,6 +470,8 @@ test_reference_data (void)
       RcrmUser *user = g_ptr_array_index (users, i);
 
       g_assert_true (RCRM_IS_USER (user));
+      /* names and roles only */
+      g_assert_null (rcrm_user_get_phone (user));
       if (g_strcmp0 (rcrm_user_get_username (user), "somchai") == 0)
         {
           found_somchai = TRUE;
@@ -476,6 +480,30 @@ test_reference_data (void)
           g_assert_cmpint (rcrm_user_get_team_id (user), >, 0);
         }
     }
+  g_assert_true (found_somchai);
+  g_clear_pointer (&users, g_ptr_array_unref);
+  g_clear_object (&result);
+
+  /* the full user list is for administrators */
+  rcrm_client_list_users_async (client, NULL, tc_store_result, &result);
+  users = rcrm_client_list_users_finish (client, tc_await (&result), &error);
+  g_assert_null (users);
+  g_assert_error (error, RCRM_CLIENT_ERROR, RCRM_CLIENT_ERROR_ADMIN_ONLY);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  rcrm_client_list_users_async (admin, NULL, tc_store_result, &result);
+  users = rcrm_client_list_users_finish (admin, tc_await (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (users->len, >=, 7);
+  found_somchai = FALSE;
+  for (guint i = 0; i < users->len; i++)
+    if (g_strcmp0 (rcrm_user_get_username (g_ptr_array_index (users, i)), "somchai") == 0)
+      {
+        found_somchai = TRUE;
+        g_assert_cmpstr (rcrm_user_get_phone (g_ptr_array_index (users, i)), ==, "+66812345678");
+        g_assert_cmpint (rcrm_user_get_version (g_ptr_array_index (users, i)), >, 0);
+      }
   g_assert_true (found_somchai);
   g_clear_object (&result);
 
@@ -682,7 +710,7 @@ create_lead (RcrmClient  *client,
 static void
 test_leads_create (void)
 {
-  g_autoptr(RcrmClient) client = tc_client_signed_in (url (), "somchai", TC_DEMO_PASSWORD);
+  g_autoptr(RcrmClient) client = tc_client_signed_in (url (), "anan", TC_DEMO_PASSWORD);
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -707,6 +735,7 @@ test_leads_create (void)
   g_assert_cmpstr (rcrm_lead_get_name (lead), ==, "บริษัท ทดสอบลูกค้า จำกัด");
   g_assert_cmpstr (rcrm_lead_get_phone (lead), ==, "+66812345679");
   g_assert_cmpint (rcrm_lead_get_value (lead), ==, 1500000);
+  /* anan's team hands out no leads: the creator owns it */
   g_assert_cmpint (rcrm_lead_get_owner_id (lead), ==, rcrm_user_get_id (rcrm_client_get_user (client)));
   g_assert_cmpint (rcrm_lead_get_pipeline_id (lead), ==, rcrm_pipeline_get_id (standard));
   g_assert_cmpint (rcrm_lead_get_step (lead), ==, 0);
