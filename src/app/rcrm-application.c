@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <locale.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -34,6 +36,7 @@ struct _RcrmApplication
   gboolean          keyring_missing;   /* the lookup failed: do not wait for a store */
   gboolean          signing_out;
   char             *pending_toast;     /* for the main window once it exists */
+  char             *session_username;  /* the user of the main window's session */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmApplication, rcrm_application, ADW_TYPE_APPLICATION)
@@ -103,10 +106,14 @@ show_toast (RcrmApplication *self,
 static void
 show_main (RcrmApplication *self)
 {
+  RcrmUser *user = rcrm_client_get_user (self->client);
   RcrmWindow *window;
 
   if (self->main_window != NULL)
     gtk_window_destroy (GTK_WINDOW (self->main_window));
+
+  g_free (self->session_username);
+  self->session_username = user != NULL ? g_strdup (rcrm_user_get_username (user)) : NULL;
 
   window = rcrm_window_new (GTK_APPLICATION (self), self->client);
   set_weak ((gpointer *) &self->main_window, window);
@@ -218,7 +225,11 @@ show_login (RcrmApplication *self,
       set_weak ((gpointer *) &self->login_window, window);
       g_signal_connect_object (window, "signed-in", G_CALLBACK (on_signed_in), self, G_CONNECT_SWAPPED);
 
-      username = rcrm_app_settings_get_string (rcrm_app_settings_get_default (), "last-username");
+      /* the user of the session that just ended, else the last one who signed in */
+      if (self->session_username != NULL)
+        username = g_strdup (self->session_username);
+      else
+        username = rcrm_app_settings_get_string (rcrm_app_settings_get_default (), "last-username");
       rcrm_login_window_set_username (window, username);
     }
 
@@ -245,12 +256,10 @@ static void
 on_unauthorized (RcrmApplication *self,
                  RcrmClient      *client)
 {
-  RcrmUser *user = rcrm_client_get_user (client);
-
   if (self->main_window == NULL || self->signing_out || client != self->client)
     return;
 
-  forget_token (self, user != NULL ? rcrm_user_get_username (user) : NULL);
+  forget_token (self, self->session_username);
   rcrm_client_set_token (client, NULL);
 
   /* not from inside the failing request's callback chain */
@@ -476,13 +485,11 @@ logout_action (GSimpleAction *action,
                gpointer       user_data)
 {
   RcrmApplication *self = user_data;
-  RcrmUser *user;
 
   if (self->client == NULL || self->main_window == NULL || self->signing_out)
     return;
 
-  user = rcrm_client_get_user (self->client);
-  forget_token (self, user != NULL ? rcrm_user_get_username (user) : NULL);
+  forget_token (self, self->session_username);
   self->token_from_env = FALSE;
   self->signing_out = TRUE;
 
@@ -508,8 +515,21 @@ rcrm_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "server", "&s", &server))
     {
+      g_autofree char *url = g_strstrip (g_strdup (server));
+      gsize len = strlen (url);
+
+      /* "http://host:8080/" → "http://host:8080": the client appends /api/v1 */
+      while (len > 0 && url[len - 1] == '/')
+        url[--len] = '\0';
+
+      if (len == 0)
+        {
+          g_printerr ("%s\n", _("The server address must not be empty."));
+          return EXIT_FAILURE;
+        }
+
       g_free (self->server_override);
-      self->server_override = g_strdup (server);
+      self->server_override = g_steal_pointer (&url);
     }
 
   return G_APPLICATION_CLASS (rcrm_application_parent_class)->handle_local_options (application, options);
@@ -578,6 +598,7 @@ rcrm_application_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->server_override, g_free);
   g_clear_pointer (&self->pending_toast, g_free);
+  g_clear_pointer (&self->session_username, g_free);
 
   G_OBJECT_CLASS (rcrm_application_parent_class)->finalize (object);
 }

@@ -24,7 +24,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcrmApplication, rcrm_application, RCRM, APPLICATION, AdwApplication)
 
-/* also sets up gettext (rcrm_application_setup_i18n) */
+/* also sets up translations: rcrm_application_setup_i18n () */
 RcrmApplication *rcrm_application_new        (void);
 /* the client of the current session (NULL before the first activation) */
 RcrmClient      *rcrm_application_get_client (RcrmApplication *self);

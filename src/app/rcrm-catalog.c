@@ -220,60 +220,14 @@ static void load_teams (RcrmCatalog *self);
 
 /* GET /directory: everyone's names and roles, for users who may not list users */
 static void
-on_directory (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  RcrmCatalog *self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = rcrm_client_call_finish (RCRM_CLIENT (source), result, &error);
-  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonNode *items = NULL;
-
-  if (!part_done (self, error, TRUE))
-    return;
-
-  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-    items = json_object_get_member (json_node_get_object (root), "items");
-
-  if (items != NULL && JSON_NODE_HOLDS_ARRAY (items))
-    {
-      JsonArray *array = json_node_get_array (items);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          RcrmUser *user;
-
-          if (!JSON_NODE_HOLDS_OBJECT (node))
-            continue;
-          user = rcrm_user_new_from_json (json_node_get_object (node), NULL);
-          if (user != NULL)
-            g_ptr_array_add (users, user);
-        }
-      replace_store (self->users, users);
-    }
-
-  part_finished (self);
-}
-
-static void
 on_users (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
   RcrmCatalog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) users = rcrm_client_list_users_finish (RCRM_CLIENT (source), result, &error);
-
-  /* GET /users is for administrators; everyone else reads the directory */
-  if (g_error_matches (error, RCRM_CLIENT_ERROR, RCRM_CLIENT_ERROR_ADMIN_ONLY)
-      || g_error_matches (error, RCRM_CLIENT_ERROR, RCRM_CLIENT_ERROR_FORBIDDEN))
-    {
-      rcrm_client_call_async (self->client, "GET", "/directory", NULL, 0,
-                              self->cancellable, on_directory, self);
-      return;
-    }
+  /* the directory: every user's name and role, open to everyone */
+  g_autoptr(GPtrArray) users = rcrm_client_list_directory_finish (RCRM_CLIENT (source), result, &error);
 
   if (!part_done (self, error, TRUE))
     return;
@@ -423,7 +377,7 @@ rcrm_catalog_load (RcrmCatalog *self)
   self->cancellable = g_cancellable_new ();
   self->pending = 5;
 
-  rcrm_client_list_users_async (self->client, self->cancellable, on_users, self);
+  rcrm_client_list_directory_async (self->client, self->cancellable, on_users, self);
   rcrm_client_list_pipelines_async (self->client, self->cancellable, on_pipelines, self);
   rcrm_client_list_labels_async (self->client, self->cancellable, on_labels, self);
   rcrm_client_get_settings_async (self->client, self->cancellable, on_settings, self);

@@ -737,7 +737,8 @@ update_status (RcrmInboxPage *self)
 
   /* Translators: the number of leads in the inbox; %s is the number, with digit grouping */
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s lead", "%s leads", total), count);
-  gtk_label_set_text (self->count_label, text);
+  /* no "0 leads" before the first answer */
+  gtk_label_set_text (self->count_label, loading && total == 0 ? "" : text);
 
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
   gtk_spinner_set_spinning (self->spinner, loading);

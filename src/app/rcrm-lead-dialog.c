@@ -552,7 +552,9 @@ on_created (GObject      *source,
         }
 
       show_error (self, others->len > 0 ? others->str : error->message);
-      scroll_to_top (self);
+      /* the focused row scrolls itself into view */
+      if (!focused)
+        scroll_to_top (self);
       return;
     }
 

@@ -781,7 +781,7 @@ load_users_cb (GObject      *source,
   LoadData *data = g_task_get_task_data (task);
   GError *error = NULL;
 
-  data->users = rcrm_client_list_users_finish (RCRM_CLIENT (source), result, &error);
+  data->users = rcrm_client_list_directory_finish (RCRM_CLIENT (source), result, &error);
   load_part_done (task, error);
 }
 
@@ -837,7 +837,7 @@ load_async (RcrmClient          *client,
 
   rcrm_client_get_lead_async (client, lead_id, cancellable, load_lead_cb, g_object_ref (task));
   rcrm_client_get_timeline_async (client, lead_id, cancellable, load_timeline_cb, g_object_ref (task));
-  rcrm_client_list_users_async (client, cancellable, load_users_cb, g_object_ref (task));
+  rcrm_client_list_directory_async (client, cancellable, load_users_cb, g_object_ref (task));
   rcrm_client_list_pipelines_async (client, cancellable, load_pipelines_cb, g_object_ref (task));
   rcrm_client_get_settings_async (client, cancellable, load_settings_cb, g_object_ref (task));
 }

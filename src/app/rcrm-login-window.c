@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rcrm-app-private.h"
@@ -378,6 +380,8 @@ rcrm_login_window_class_init (RcrmLoginWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_changed);
 
   gtk_widget_class_install_action (widget_class, "login.sign-in", NULL, sign_in_action);
+
+  rcrm_app_ensure_resources ();
 }
 
 static void

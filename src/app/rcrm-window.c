@@ -85,11 +85,11 @@ update_header (RcrmWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_lead (self) || folded);
 }
 
+/* also while unfolded: it is what a folded window shows */
 static void
 show_content (RcrmWindow *self)
 {
-  if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
+  adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
 void
