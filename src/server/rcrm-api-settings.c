@@ -261,24 +261,6 @@ normalise_company (RcrmRequest *req,
 }
 
 static void
-merge_into (JsonObject *dst,
-            JsonObject *src)
-{
-  g_autoptr(GList) names = json_object_get_members (src);
-
-  for (const GList *l = names; l != NULL; l = l->next)
-    {
-      JsonNode *value = json_object_get_member (src, l->data);
-      JsonNode *current = json_object_get_member (dst, l->data);
-
-      if (JSON_NODE_HOLDS_OBJECT (value) && current != NULL && JSON_NODE_HOLDS_OBJECT (current))
-        merge_into (json_node_get_object (current), json_node_get_object (value));
-      else
-        json_object_set_member (dst, l->data, json_node_copy (value));
-    }
-}
-
-static void
 respond_settings (RcrmRequest *req,
                   guint        status)
 {
@@ -320,7 +302,7 @@ settings_patch (RcrmRequest *req)
     }
 
   doc = rcrm_settings_dup_object (req->settings);
-  merge_into (doc, patch);
+  rcrm_settings_merge (doc, patch);
   normalise_company (req, json_object_get_object_member (doc, "company"));
   if (rcrm_respond_if_invalid (req))
     return;

@@ -65,9 +65,9 @@ rcrm_settings_defaults (void)
   return doc;
 }
 
-/* Overlays every member of src onto dst; nested objects merge member by member. */
-static void
-merge_into (JsonObject *dst, JsonObject *src)
+void
+rcrm_settings_merge (JsonObject *dst,
+                     JsonObject *src)
 {
   g_autoptr(GList) members = json_object_get_members (src);
 
@@ -78,7 +78,7 @@ merge_into (JsonObject *dst, JsonObject *src)
       JsonNode *current = json_object_get_member (dst, name);
 
       if (JSON_NODE_HOLDS_OBJECT (value) && current != NULL && JSON_NODE_HOLDS_OBJECT (current))
-        merge_into (json_node_get_object (current), json_node_get_object (value));
+        rcrm_settings_merge (json_node_get_object (current), json_node_get_object (value));
       else
         json_object_set_member (dst, name, json_node_copy (value));
     }
@@ -115,7 +115,7 @@ rcrm_settings_load (RcrmStore  *store,
                                "stored settings are not a JSON object");
           return NULL;
         }
-      merge_into (doc, json_node_get_object (root));
+      rcrm_settings_merge (doc, json_node_get_object (root));
     }
 
   self = g_new0 (RcrmSettings, 1);

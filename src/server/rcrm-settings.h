@@ -27,6 +27,9 @@ gboolean      rcrm_settings_list_contains (RcrmSettings *self, const char *name,
 /* a member of a nested object, e.g. ("duplicates", "action") */
 JsonNode     *rcrm_settings_get_nested    (RcrmSettings *self, const char *object, const char *member);
 
+/* overlays every member of src onto dst; nested objects merge member by member */
+void          rcrm_settings_merge         (JsonObject *dst, JsonObject *src);
+
 /* the default document */
 JsonObject   *rcrm_settings_defaults      (void);
 

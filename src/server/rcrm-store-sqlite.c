@@ -780,6 +780,33 @@ sqlite_close (RcrmStore *store)
   "id, username, display_name, role, team_id, phone, email, password_hash, signature IS NOT NULL, " \
   "active, created_at, updated_at, version"
 
+typedef gpointer (*RowReader) (sqlite3_stmt *stmt);
+
+/* The one row `sql` selects for a bound id, read by `read`; NOT_FOUND names `what`. */
+static gpointer
+get_by_id (RcrmStoreSqlite  *self,
+           const char       *sql,
+           gint64            id,
+           RowReader         read,
+           const char       *what,
+           GError          **error)
+{
+  g_autoptr(CachedStmt) stmt = stmt_get (self, sql, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_int (stmt, 1, id);
+  if (!stmt_next (self, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      fail_not_found (error, what, id);
+      return NULL;
+    }
+  return read (stmt);
+}
+
 static RcrmUser *
 user_from_row (sqlite3_stmt *stmt)
 {
@@ -1254,21 +1281,8 @@ sqlite_team_get (RcrmStore  *store,
                  gint64      id,
                  GError    **error)
 {
-  RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT " TEAM_COLUMNS " FROM teams WHERE id = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_int (stmt, 1, id);
-  if (!stmt_next (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      fail_not_found (error, "team", id);
-      return NULL;
-    }
-  return team_from_row (stmt);
+  return get_by_id (SELF (store), "SELECT " TEAM_COLUMNS " FROM teams WHERE id = ?", id,
+                    (RowReader) team_from_row, "team", error);
 }
 
 static GPtrArray *
@@ -2211,24 +2225,11 @@ sqlite_lead_get (RcrmStore  *store,
                  GError    **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(RcrmLead) lead = NULL;
+  g_autoptr(RcrmLead) lead = get_by_id (self, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.id = ?", id,
+                                        (RowReader) lead_from_row, "lead", error);
 
-  {
-    g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.id = ?", error);
-    gboolean has_row;
-
-    if (stmt == NULL)
-      return NULL;
-    bind_int (stmt, 1, id);
-    if (!stmt_next (self, stmt, &has_row, error))
-      return NULL;
-    if (!has_row)
-      {
-        fail_not_found (error, "lead", id);
-        return NULL;
-      }
-    lead = lead_from_row (stmt);
-  }
+  if (lead == NULL)
+    return NULL;
   if (!lead_load_labels (self, lead, error))
     return NULL;
   return g_steal_pointer (&lead);
@@ -2986,21 +2987,8 @@ sqlite_timeline_get (RcrmStore  *store,
                      gint64      id,
                      GError    **error)
 {
-  RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT " TIMELINE_COLUMNS " FROM timeline WHERE id = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_int (stmt, 1, id);
-  if (!stmt_next (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      fail_not_found (error, "timeline entry", id);
-      return NULL;
-    }
-  return timeline_from_row (stmt);
+  return get_by_id (SELF (store), "SELECT " TIMELINE_COLUMNS " FROM timeline WHERE id = ?", id,
+                    (RowReader) timeline_from_row, "timeline entry", error);
 }
 
 static GPtrArray *
@@ -3125,21 +3113,8 @@ sqlite_account_get (RcrmStore  *store,
                     gint64      id,
                     GError    **error)
 {
-  RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_int (stmt, 1, id);
-  if (!stmt_next (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      fail_not_found (error, "account", id);
-      return NULL;
-    }
-  return account_from_row (stmt);
+  return get_by_id (SELF (store), "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?", id,
+                    (RowReader) account_from_row, "account", error);
 }
 
 static gboolean
@@ -3239,21 +3214,8 @@ sqlite_label_get (RcrmStore  *store,
                   gint64      id,
                   GError    **error)
 {
-  RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT " LABEL_COLUMNS " FROM labels WHERE id = ?", error);
-  gboolean has_row;
-
-  if (stmt == NULL)
-    return NULL;
-  bind_int (stmt, 1, id);
-  if (!stmt_next (self, stmt, &has_row, error))
-    return NULL;
-  if (!has_row)
-    {
-      fail_not_found (error, "label", id);
-      return NULL;
-    }
-  return label_from_row (stmt);
+  return get_by_id (SELF (store), "SELECT " LABEL_COLUMNS " FROM labels WHERE id = ?", id,
+                    (RowReader) label_from_row, "label", error);
 }
 
 static GPtrArray *

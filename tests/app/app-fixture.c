@@ -60,6 +60,15 @@ ta_init (int    *argc,
   adw_init ();
   rcrm_app_ensure_resources ();
 
+  /* GTK 4.8's cursor blink timer warns "GtkText - did not receive a
+   * focus-out event" when a focused entry turns insensitive (the sign-in
+   * window does that while it waits for the server), and the tests make
+   * warnings fatal.  A steady cursor also makes screenshots reproducible. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+  /* no transitions: what a test waits for is shown at once, and a screenshot
+   * never catches an entry row's title or a stack page half-way */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   g_assert_true (rcrm_app_settings_is_persistent (rcrm_app_settings_get_default ()));
 }
 
