@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "rcrm-auth.h"
+#include "rcrm-core.h"
 #include "rcrm-demo.h"
 
 #define DEMO_SEED 20261123u
@@ -379,6 +380,8 @@ typedef struct {
 typedef struct {
   RcrmStore    *store;
   GRand        *rng;
+  GDateTime    *now;          /* when the fill runs */
+  GDateTime    *clock;        /* the time the store stamps on the lead being written */
   gint64        admin_id;
   const char   *password_hash;
   gint64        user_ids[N_USERS];
@@ -407,6 +410,9 @@ static void
 demo_fill_clear (DemoFill *fill)
 {
   g_clear_pointer (&fill->rng, g_rand_free);
+  g_clear_pointer (&fill->now, g_date_time_unref);
+  g_clear_pointer (&fill->clock, g_date_time_unref);
+  rcrm_store_set_clock (fill->store, NULL);
   for (guint i = 0; i < N_PIPELINES; i++)
     g_clear_pointer (&fill->pipelines[i], rcrm_pipeline_free);
   for (guint i = 0; i < N_ACCOUNTS; i++)
@@ -894,6 +900,48 @@ make_plans (DemoFill *fill)
   return plans;
 }
 
+/* Moves the demo clock to `when` (never past the real now) and stamps the
+ * store's next writes with it. */
+static void
+set_clock (DemoFill  *fill,
+           GDateTime *when)
+{
+  g_autofree char *text = NULL;
+
+  if (g_date_time_compare (when, fill->now) > 0)
+    when = fill->now;
+  g_date_time_ref (when);
+  g_clear_pointer (&fill->clock, g_date_time_unref);
+  fill->clock = when;
+  text = rcrm_datetime_to_rfc3339 (when);
+  rcrm_store_set_clock (fill->store, text);
+}
+
+/* a lead's history starts 1–360 days ago */
+static void
+clock_start_lead (DemoFill *fill)
+{
+  g_autoptr(GDateTime) when = g_date_time_add_seconds (fill->now,
+                                                       -(gdouble) g_rand_int_range (fill->rng, 86400, 360 * 86400));
+
+  set_clock (fill, when);
+}
+
+/* a step into the time left until now: later entries come closer together
+ * and the history never reaches the present */
+static void
+clock_advance (DemoFill *fill)
+{
+  gint64 left = g_date_time_difference (fill->now, fill->clock) / G_TIME_SPAN_SECOND;
+  gint64 step = MIN (left / 3, 9 * 86400);
+  g_autoptr(GDateTime) when = NULL;
+
+  if (step < 60)
+    return;
+  when = g_date_time_add_seconds (fill->clock, (gdouble) g_rand_int_range (fill->rng, step / 4, step));
+  set_clock (fill, when);
+}
+
 static gboolean
 add_entry (DemoFill    *fill,
            RcrmLead    *lead,
@@ -904,6 +952,8 @@ add_entry (DemoFill    *fill,
 {
   g_autoptr (RcrmTimelineEntry) entry = rcrm_timeline_entry_new ();
 
+  if (g_strcmp0 (kind, "created") != 0)
+    clock_advance (fill);
   entry->lead_id = lead->id;
   entry->actor_id = lead->owner_id;
   entry->kind = g_strdup (kind);
@@ -1112,6 +1162,7 @@ fill_leads (DemoFill  *fill,
         }
       g_array_sort (lead->label_ids, compare_gint64);
 
+      clock_start_lead (fill);
       if (!rcrm_store_lead_insert (fill->store, lead, error))
         return FALSE;
       fill->n_leads++;
@@ -1181,6 +1232,7 @@ rcrm_demo_fill (RcrmStore  *store,
 
   fill.store = store;
   fill.rng = g_rand_new_with_seed (DEMO_SEED);
+  fill.now = g_date_time_new_now_utc ();
   fill.admin_id = admin_id;
   fill.password_hash = password_hash;
   fill.sold = g_array_new (FALSE, FALSE, sizeof (guint));

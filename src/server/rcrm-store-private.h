@@ -90,6 +90,7 @@ typedef struct {
 
 struct _RcrmStore {
   const RcrmStoreBackend *backend;
+  char                   *fixed_now;   /* rcrm_store_set_clock(); NULL = the real time */
 };
 
 G_END_DECLS

@@ -491,10 +491,13 @@ fail_version (RcrmStoreSqlite  *self,
 }
 
 static char *
-now_rfc3339 (void)
+now_rfc3339 (RcrmStoreSqlite *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = NULL;
 
+  if (self->parent.fixed_now != NULL)
+    return g_strdup (self->parent.fixed_now);
+  now = g_date_time_new_now_utc ();
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
@@ -835,7 +838,7 @@ sqlite_user_insert (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "INSERT INTO users (username, display_name, role, team_id, phone, email, password_hash, "
@@ -968,7 +971,7 @@ sqlite_user_update (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "UPDATE users SET display_name = ?, role = ?, team_id = ?, phone = ?, email = ?, "
@@ -1006,7 +1009,7 @@ sqlite_user_set_signature (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "UPDATE users SET signature = ?, updated_at = ?, version = version + 1 WHERE id = ?",
@@ -1075,7 +1078,7 @@ sqlite_session_insert (RcrmStore   *store,
                        GError     **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   gboolean ok;
 
   if (!tx_begin (self, error))
@@ -1192,7 +1195,7 @@ sqlite_settings_put (RcrmStore   *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   if (expected_version == 0)
     stmt = stmt_get (self,
@@ -1250,7 +1253,7 @@ sqlite_team_insert (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "INSERT INTO teams (name, lead_id, distribution, created_at, updated_at, version) "
@@ -1305,7 +1308,7 @@ sqlite_team_update (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "UPDATE teams SET name = ?, lead_id = ?, distribution = coalesce (?, 'none'), updated_at = ?, "
@@ -1436,7 +1439,7 @@ sqlite_pipeline_insert (RcrmStore     *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   g_autofree char *steps = steps_to_json ((const char * const *) pipeline->steps);
 
   stmt = stmt_get (self,
@@ -1574,7 +1577,7 @@ sqlite_pipeline_update (RcrmStore     *store,
                         GError       **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   g_autofree char *steps = steps_to_json ((const char * const *) pipeline->steps);
   gint64 last_step = (gint64) rcrm_pipeline_n_steps (pipeline) - 1;
   gboolean ok;
@@ -2175,7 +2178,7 @@ sqlite_lead_insert (RcrmStore  *store,
                     GError    **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   RcrmLeadState state = RCRM_LEAD_STATE_IN_PROGRESS;
   gint64 id = 0;
   gboolean ok;
@@ -2281,7 +2284,7 @@ sqlite_lead_update (RcrmStore  *store,
                     GError    **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   RcrmLeadState state = RCRM_LEAD_STATE_IN_PROGRESS;
   gboolean ok;
 
@@ -2964,7 +2967,7 @@ sqlite_timeline_insert (RcrmStore          *store,
                         GError            **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
   gint64 id = 0;
   gboolean ok;
 
@@ -3081,7 +3084,7 @@ sqlite_account_insert (RcrmStore    *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "INSERT INTO accounts (name, tax_id, branch, address, phone, email, status, latitude, longitude, "
@@ -3125,7 +3128,7 @@ sqlite_account_update (RcrmStore    *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "UPDATE accounts SET name = ?1, tax_id = ?2, branch = ?3, address = ?4, phone = ?5, email = ?6, "
@@ -3184,7 +3187,7 @@ sqlite_label_insert (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "INSERT INTO labels (name, color, kind, owner_id, created_at, updated_at, version) "
@@ -3249,7 +3252,7 @@ sqlite_audit_insert (RcrmStore   *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_autoptr(CachedStmt) stmt = NULL;
-  g_autofree char *now = now_rfc3339 ();
+  g_autofree char *now = now_rfc3339 (self);
 
   stmt = stmt_get (self,
                    "INSERT INTO audit (at, actor_id, action, entity, entity_id, details_json) "

@@ -33,6 +33,7 @@ rcrm_store_close (RcrmStore *store)
 {
   if (store == NULL)
     return;
+  g_clear_pointer (&store->fixed_now, g_free);
   store->backend->close (store);
 }
 
@@ -62,6 +63,17 @@ rcrm_store_rollback (RcrmStore *store)
   g_return_if_fail (store != NULL);
 
   store->backend->rollback (store);
+}
+
+void
+rcrm_store_set_clock (RcrmStore  *store,
+                      const char *now)
+{
+  char *copy = g_strdup (now);
+
+  g_return_if_fail (store != NULL);
+  g_free (store->fixed_now);
+  store->fixed_now = copy;
 }
 
 gint

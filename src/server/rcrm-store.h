@@ -72,6 +72,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmStore, rcrm_store_close)
 gboolean     rcrm_store_begin                (RcrmStore *store, GError **error);
 gboolean     rcrm_store_commit               (RcrmStore *store, GError **error);
 void         rcrm_store_rollback             (RcrmStore *store);
+/* Stamps every following write with `now` (RFC 3339 UTC) instead of the real
+ * time, until called with NULL.  For demo data with a believable history. */
+void         rcrm_store_set_clock            (RcrmStore *store, const char *now);
 /* the migration number the database is at */
 gint         rcrm_store_schema_version       (RcrmStore *store);
 
