@@ -39,9 +39,10 @@ ta_init (int    *argc,
 
   g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty directory;
-   * the icon themes (Adwaita, hicolor) and GTK's own schemas are read from
-   * the system's data directories, which the tests never write to. */
+  /* G_TEST_OPTION_ISOLATE_DIRS points XDG_DATA_DIRS at an empty directory
+   * (again for each test case).  The icon theme (Adwaita, hicolor: created
+   * below) and the GSettings schema source (GTK's schemas besides ours) are
+   * set up once, from the system's data directories, which no test writes. */
   g_setenv ("XDG_DATA_DIRS", data_dirs != NULL && *data_dirs != '\0' ? data_dirs : "/usr/local/share:/usr/share", TRUE);
 
   require_env ("RCRM_SERVER");
@@ -85,6 +86,103 @@ ta_application_new (void)
   g_assert_false (g_application_get_is_remote (G_APPLICATION (app)));
 
   return g_steal_pointer (&app);
+}
+
+/* ---- a whole application run ------------------------------------------------------- */
+
+static void
+on_run_window_added (GtkApplication *application,
+                     GtkWindow      *window,
+                     TaRun          *run)
+{
+  if (RCRM_IS_LOGIN_WINDOW (window))
+    run->n_login_windows++;
+  else if (RCRM_IS_WINDOW (window))
+    run->n_main_windows++;
+}
+
+static gboolean
+run_body (gpointer user_data)
+{
+  TaRun *run = user_data;
+
+  run->body (run);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_run_activate (GApplication *application,
+                 TaRun        *run)
+{
+  g_idle_add (run_body, run);
+}
+
+void
+ta_run_app (TaRunBody body,
+            gpointer  data)
+{
+  static guint n_starts;
+  char *argv[] = { (char *) "rcrm", NULL };
+  g_autoptr(GError) error = NULL;
+  TaRun run = { 0 };
+  GLogLevelFlags fatal;
+  int status;
+
+  run.app = rcrm_application_new ();
+  run.body = body;
+  run.data = data;
+  g_signal_connect (run.app, "window-added", G_CALLBACK (on_run_window_added), &run);
+  g_signal_connect_after (run.app, "activate", G_CALLBACK (on_run_activate), &run);
+
+  /* Registering (which emits "startup") is what g_application_run does first.
+   * Each startup names the program (g_set_application_name), and GLib warns
+   * from the second time on in one process: a real process starts the app
+   * once.  Only that startup runs with warnings not fatal. */
+  fatal = n_starts++ > 0 ? g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL) : 0;
+  g_application_register (G_APPLICATION (run.app), NULL, &error);
+  if (fatal != 0)
+    g_log_set_always_fatal (fatal);
+  g_assert_no_error (error);
+
+  status = g_application_run (G_APPLICATION (run.app), 1, argv);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_null (gtk_application_get_windows (GTK_APPLICATION (run.app)));
+
+  g_signal_handlers_disconnect_by_data (run.app, &run);
+  g_assert_finalize_object (run.app);
+}
+
+RcrmLoginWindow *
+ta_run_login_window (TaRun *run)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->app)); l != NULL; l = l->next)
+    if (RCRM_IS_LOGIN_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+RcrmWindow *
+ta_run_main_window (TaRun *run)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (run->app)); l != NULL; l = l->next)
+    if (RCRM_IS_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+void
+ta_run_close_windows (TaRun *run)
+{
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (run->app))) != NULL)
+    {
+      GtkWindow *window = windows->data;
+
+      gtk_window_close (window);
+      /* a window that refused to close would loop forever */
+      g_assert_true (g_list_find (gtk_application_get_windows (GTK_APPLICATION (run->app)), window) == NULL);
+    }
 }
 
 /* ---- waiting ---------------------------------------------------------------------- */
@@ -131,23 +229,6 @@ void
 ta_wait_end (TaWait *wait)
 {
   g_clear_handle_id (&wait->ticker, g_source_remove);
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-void
-ta_iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, set_flag, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -239,35 +320,6 @@ ta_find_button (GtkWidget  *root,
     }
 
   return NULL;
-}
-
-GList *
-ta_list_windows (GType type)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-  GList *list = NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        list = g_list_prepend (list, window);
-    }
-  return list;
-}
-
-GtkWindow *
-ta_find_window (GType type)
-{
-  GList *list = ta_list_windows (type);
-  GtkWindow *window = list != NULL ? list->data : NULL;
-  guint n = g_list_length (list);
-
-  g_list_free (list);
-  if (n > 1)
-    g_error ("%u windows of type %s are open, expected one at most", n, g_type_name (type));
-  return window;
 }
 
 void
@@ -501,7 +553,7 @@ ta_lead_view_wait_idle (RcrmLeadView *view)
     {
       g_autofree char *state = describe_lead_view (view);
 
-      g_error ("the lead page does not show the lead: %s", state);
+      ta_fail ("the lead page does not show the lead: %s", state);
     }
 }
 

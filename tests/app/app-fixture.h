@@ -40,10 +40,39 @@ G_BEGIN_DECLS
 void          ta_init                (int          *argc,
                                       char       ***argv);
 
-/* A new RcrmApplication, registered (its "startup" ran: app actions, the
- * stylesheet and icons of its resources) but not activated, so it opens no
- * window itself.  Non-unique, so that a test can start another one. */
+/* A new RcrmApplication for the windows a test makes itself: registered (its
+ * "startup" ran: app actions, the stylesheet and icons of its resources) but
+ * not activated, so it opens no window of its own.  Non-unique, so that a
+ * test can start another one.  It stays registered on the bus, and so alive,
+ * until the process ends (only g_application_run unregisters). */
 RcrmApplication *ta_application_new  (void);
+
+/* ---- a whole application run ------------------------------------------------------ */
+
+typedef struct _TaRun TaRun;
+typedef void (*TaRunBody) (TaRun *run);
+
+struct _TaRun {
+  RcrmApplication *app;
+  TaRunBody        body;
+  gpointer         data;
+  guint            n_login_windows;   /* shown during the run */
+  guint            n_main_windows;
+};
+
+/* A start of the real app as `rcrm` without arguments: g_application_run of
+ * a new RcrmApplication (so it registers, starts up, activates, and at the end
+ * shuts down and leaves the bus as the real program does).  body runs once the
+ * app is activated (inside the run); it drives the app with TA_WAIT and ends
+ * by closing the app's windows (ta_run_close_windows), after which the run
+ * ends when the app releases its last hold, as it would for the user. */
+void             ta_run_app           (TaRunBody        body,
+                                       gpointer         data);
+/* the app's sign-in window or main window, or NULL */
+RcrmLoginWindow *ta_run_login_window  (TaRun           *run);
+RcrmWindow      *ta_run_main_window   (TaRun           *run);
+/* closes every window of the app, as the user does with the close button */
+void             ta_run_close_windows (TaRun           *run);
 
 /* ---- waiting ----------------------------------------------------------------- */
 
@@ -83,9 +112,14 @@ void          ta_wait_end            (TaWait      *wait);
     ta_wait_end (&ta_wait_);                                                         \
   } G_STMT_END
 
-/* iterates the main context for ms milliseconds (only to let a window settle
- * before a screenshot; never instead of a TA_WAIT) */
-void          ta_iterate_for         (guint        ms);
+/* fails the running test with a printf-style message (TAP "not ok") */
+#define ta_fail(...)                                                                 \
+  G_STMT_START {                                                                     \
+    char *ta_fail_message_ = g_strdup_printf (__VA_ARGS__);                          \
+    g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC, ta_fail_message_); \
+    g_free (ta_fail_message_);                                                       \
+  } G_STMT_END
+
 /* waits until widget is mapped and its frame clock painted n more frames */
 void          ta_wait_painted        (GtkWidget   *widget,
                                       guint        n);
@@ -100,16 +134,11 @@ GtkLabel     *ta_find_label          (GtkWidget   *root,
  * underscores, is label; or NULL */
 GtkButton    *ta_find_button         (GtkWidget   *root,
                                       const char  *label);
-/* the toplevel GtkWindows (from gtk_window_get_toplevels) of type, newest
- * first: a GList of borrowed pointers */
-GList        *ta_list_windows        (GType        type);
-/* the only toplevel of type, or NULL (fails when there are several) */
-GtkWindow    *ta_find_window         (GType        type);
 /* destroys every toplevel window and drains the main context */
 void          ta_destroy_all_windows (void);
 
 /* gettext in the app's text domain: what the app shows for msgid */
-const char   *ta_gettext             (const char  *msgid);
+const char   *ta_gettext             (const char  *msgid) G_GNUC_FORMAT (1);
 /* "N ลีด"-like text of the inbox's count label for n leads */
 char         *ta_count_text          (guint        n);
 

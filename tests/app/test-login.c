@@ -259,7 +259,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_clear_object (&app);
+  /* app stays registered until the process ends: only g_application_run
+   * unregisters an application (see ta_application_new) */
   tc_server_stop (server);
   return status;
 }
