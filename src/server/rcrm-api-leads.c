@@ -2,10 +2,14 @@
  * restore (R6), assign (R24), notes (R5) and the timeline */
 #include "config.h"
 
+#include "rcrm-accounts.h"
 #include "rcrm-core.h"
+#include "rcrm-forms.h"
 #include "rcrm-http.h"
 #include "rcrm-json.h"
+#include "rcrm-labels.h"
 #include "rcrm-leads.h"
+#include "rcrm-segments.h"
 #include "rcrm-util.h"
 #include "rcrm-validate.h"
 
@@ -21,12 +25,6 @@ static const RcrmText text_unknown_source = {
 };
 static const RcrmText text_step_range = {
   "There is no such step in this pipeline.", "ไม่มีขั้นตอนนี้ในไปป์ไลน์"
-};
-static const RcrmText text_bad_label = {
-  "One of the labels does not exist or is another user's.", "ป้ายกำกับบางรายการไม่มีอยู่หรือเป็นของผู้ใช้อื่น"
-};
-static const RcrmText text_custom_unknown = {
-  "No custom fields are defined for leads.", "ยังไม่มีการกำหนดช่องข้อมูลเพิ่มเติมสำหรับลีด"
 };
 static const RcrmText text_use_move = {
   "step, pipeline_id and owner_id change through /move and /assign, not PATCH.",
@@ -56,9 +54,6 @@ static const RcrmText text_owner_forbidden = {
 static const RcrmText text_corrects = {
   "The corrected note must be a note of this lead.", "บันทึกที่ต้องการแก้ไขต้องเป็นบันทึกของลีดนี้"
 };
-static const RcrmText text_segment_unsupported = {
-  "Segments are not available on this server yet.", "เซิร์ฟเวอร์นี้ยังไม่รองรับกลุ่มลูกค้า"
-};
 static const RcrmText text_bad_state = {
   "state is in_progress, closed, unfollowed or all (comma-separated).",
   "state ต้องเป็น in_progress, closed, unfollowed หรือ all"
@@ -67,44 +62,26 @@ static const RcrmText text_bad_sort = {
   "sort is one of last_activity_at, created_at, updated_at, name, value, optionally with '-'.",
   "sort ต้องเป็น last_activity_at, created_at, updated_at, name หรือ value (ใส่ - เพื่อเรียงจากมากไปน้อย)"
 };
+static const RcrmText text_account_in_path = {
+  "The account is the one in the path; leave account_id out.", "บัญชีลูกค้ากำหนดจากที่อยู่ของคำขอ ไม่ต้องส่ง account_id"
+};
 static const RcrmText text_inactive_owner = {
   "This user is deactivated.", "ผู้ใช้นี้ถูกปิดการใช้งานแล้ว"
 };
 
 /* ---- reading a lead body -------------------------------------------------- */
 
-static gboolean
-check_labels (RcrmRequest *req,
-              GArray      *label_ids)
-{
-  for (guint i = 0; label_ids != NULL && i < label_ids->len; i++)
-    {
-      g_autoptr(RcrmLabel) label = rcrm_store_label_get (req->store, g_array_index (label_ids, gint64, i), NULL);
-
-      if (label == NULL
-          || (g_strcmp0 (label->kind, "personal") == 0 && label->owner_id != req->user->id))
-        {
-          rcrm_invalid_field (req, "label_ids", &text_bad_label);
-          return FALSE;
-        }
-    }
-  return TRUE;
-}
-
 static void
 check_account (RcrmRequest *req,
                gint64       account_id)
 {
   g_autoptr(RcrmAccount) account = NULL;
-  gint64 visible_to;
 
   if (account_id == 0)
     return;
   account = rcrm_store_account_get (req->store, account_id, NULL);
-  visible_to = rcrm_leads_visible_to (req);
-  /* under R14 a user may link only accounts they own */
-  if (account == NULL || (visible_to != 0 && account->owner_id != visible_to
-                          && !rcrm_leads_leads_member (req, account->owner_id)))
+  /* under R14 a user may link only accounts they see */
+  if (account == NULL || !rcrm_accounts_can_see (req, account))
     rcrm_invalid_field (req, "account_id", &rcrm_text_not_found_ref);
 }
 
@@ -139,12 +116,13 @@ read_lead (RcrmRequest *req,
 
 #define CHANGED(member) G_STMT_START { if (changed != NULL) g_ptr_array_add (changed, (gpointer) member); } G_STMT_END
 
-  if (has_name || creating)
+  if (has_name)
     {
       rcrm_validate_text (req, "name", name, TRUE, 200, &lead->name);
-      if (has_name)
-        CHANGED ("name");
+      CHANGED ("name");
     }
+  else if (creating && lead->name == NULL)
+    rcrm_invalid_field (req, "name", &rcrm_text_required);
   if (has_company)
     {
       rcrm_validate_text (req, "company", company, FALSE, 200, &lead->company);
@@ -165,7 +143,7 @@ read_lead (RcrmRequest *req,
       rcrm_validate_tax_id (req, "tax_id", tax_id, &lead->tax_id);
       CHANGED ("tax_id");
     }
-  if (has_source || creating)
+  if (has_source || (creating && lead->source == NULL))
     {
       if (rcrm_validate_text (req, "source", source, TRUE, 100, &lead->source)
           && !rcrm_settings_list_contains (req->settings, "lead_sources", lead->source))
@@ -181,20 +159,22 @@ read_lead (RcrmRequest *req,
     }
   if (has_labels)
     {
-      if (check_labels (req, label_ids))
+      /* R12: the caller's choice among the labels they see; other users'
+       * personal labels on the lead stay */
+      if (rcrm_labels_check (req, "label_ids", label_ids))
         {
+          GArray *merged = rcrm_labels_merge_hidden (req, label_ids, lead->label_ids);
+
           g_array_unref (lead->label_ids);
-          lead->label_ids = g_steal_pointer (&label_ids);
+          lead->label_ids = merged;
         }
       CHANGED ("label_ids");
     }
+  /* R22: the values against the lead form; required fields on the result */
+  if (!rcrm_forms_apply (req, "lead", has_custom ? custom : NULL, &lead->custom_json, TRUE))
+    return FALSE;
   if (has_custom)
-    {
-      /* custom forms (R22) define the allowed members; none are defined yet */
-      if (json_object_get_size (custom) > 0)
-        rcrm_invalid_field (req, "custom", &text_custom_unknown);
-      CHANGED ("custom");
-    }
+    CHANGED ("custom");
   if (has_account)
     {
       check_account (req, account_id);
@@ -307,12 +287,23 @@ check_owner_active (RcrmRequest *req,
   return !rcrm_respond_if_invalid (req);
 }
 
+JsonObject *
+rcrm_leads_json (RcrmRequest    *req,
+                 const RcrmLead *lead)
+{
+  JsonObject *o = rcrm_json_lead (lead);
+
+  json_object_set_array_member (o, "label_ids", rcrm_labels_json_visible (req, lead->label_ids));
+  json_object_set_object_member (o, "custom", rcrm_forms_visible_values (req, "lead", lead->custom_json));
+  return o;
+}
+
 static void
 respond_lead (RcrmRequest    *req,
               guint           status,
               const RcrmLead *lead)
 {
-  rcrm_respond_record (req, status, rcrm_json_lead (lead), lead->version);
+  rcrm_respond_record (req, status, rcrm_leads_json (req, lead), lead->version);
 }
 
 /* ---- list ---------------------------------------------------------------- */
@@ -365,14 +356,18 @@ parse_sort (const char   *text,
   return FALSE;
 }
 
-static void
-leads_list (RcrmRequest *req)
+void
+rcrm_leads_respond_list (RcrmRequest       *req,
+                         const RcrmSegment *segment,
+                         gint64             account_id)
 {
   RcrmLeadQuery query = { 0 };
+  g_auto(RcrmQueryHold) hold = { 0 };
+  g_autoptr(RcrmSegment) from_query = NULL;
   g_autoptr(GPtrArray) leads = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *next = NULL;
-  gint64 limit = 50, step = -1, total = 0, offset = 0;
+  gint64 limit = 50, step = -1, total = 0, offset = 0, label_id = 0;
   const char *text;
   JsonArray *items;
 
@@ -383,14 +378,9 @@ leads_list (RcrmRequest *req)
       || !rcrm_query_int (req, "pipeline_id", 1, G_MAXINT64, &query.pipeline_id)
       || !rcrm_query_int (req, "step", 0, 9, &step)
       || !rcrm_query_int (req, "owner_id", 1, G_MAXINT64, &query.owner_id)
-      || !rcrm_query_int (req, "label_id", 1, G_MAXINT64, &query.label_id)
+      || !rcrm_query_int (req, "label_id", 1, G_MAXINT64, &label_id)
       || !rcrm_query_int (req, "account_id", 1, G_MAXINT64, &query.account_id))
     return;
-  if (rcrm_query_string (req, "segment_id") != NULL)
-    {
-      rcrm_respond_error (req, RCRM_ERR_BAD_REQUEST, &text_segment_unsupported, NULL);
-      return;
-    }
   text = rcrm_query_string (req, "state");
   if (text != NULL && !parse_state (text, &query.state_mask))
     {
@@ -403,13 +393,34 @@ leads_list (RcrmRequest *req)
       rcrm_respond_error (req, RCRM_ERR_BAD_REQUEST, &text_bad_sort, NULL);
       return;
     }
+  if (segment == NULL && account_id == 0)
+    {
+      if (!rcrm_segments_from_query (req, "leads", &from_query))
+        return;
+      segment = from_query;
+    }
+  if (account_id != 0)
+    {
+      /* an account's leads: every state unless asked */
+      if (query.account_id != 0 && query.account_id != account_id)
+        query.match_none = TRUE;
+      query.account_id = account_id;
+      if (query.state_mask == 0)
+        query.state_mask = RCRM_LEAD_STATE_IN_PROGRESS | RCRM_LEAD_STATE_CLOSED | RCRM_LEAD_STATE_UNFOLLOWED;
+    }
 
+  hold.label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  if (label_id != 0)
+    g_array_append_val (hold.label_ids, label_id);
+  hold.province = rcrm_province_normalize (rcrm_query_string (req, "province"));
+  query.province = hold.province;
   query.q = rcrm_query_string (req, "q");
   query.step = step;
   query.limit = limit;
   query.cursor = rcrm_query_string (req, "cursor");
   query.offset = offset;
   query.visible_to = rcrm_leads_visible_to (req);
+  rcrm_segments_apply_leads (req, segment, &query, &hold);
 
   leads = rcrm_store_lead_list (req->store, &query, &total, &next, &error);
   if (leads == NULL)
@@ -419,14 +430,46 @@ leads_list (RcrmRequest *req)
     }
   items = json_array_new ();
   for (guint i = 0; i < leads->len; i++)
-    json_array_add_object_element (items, rcrm_json_lead (g_ptr_array_index (leads, i)));
+    json_array_add_object_element (items, rcrm_leads_json (req, g_ptr_array_index (leads, i)));
   rcrm_respond_object (req, 200, rcrm_json_list (items, next, total));
+}
+
+static void
+leads_list (RcrmRequest *req)
+{
+  rcrm_leads_respond_list (req, NULL, 0);
 }
 
 /* ---- create, read, edit -------------------------------------------------- */
 
+/* does the lead sit at the closing step (and is followed)? */
+static gboolean
+lead_will_close (RcrmRequest    *req,
+                 const RcrmLead *lead)
+{
+  g_autoptr(RcrmPipeline) pipeline = rcrm_store_pipeline_get (req->store, lead->pipeline_id, NULL);
+
+  return pipeline != NULL && !lead->unfollowed && lead->step >= (gint) rcrm_pipeline_n_steps (pipeline) - 1;
+}
+
+static gboolean
+add_account_linked (RcrmRequest     *req,
+                    const RcrmLead  *lead,
+                    gboolean         created,
+                    GError         **error)
+{
+  JsonObject *data = json_object_new ();
+
+  json_object_set_int_member (data, "account_id", lead->account_id);
+  json_object_set_boolean_member (data, "created", created);
+  return rcrm_leads_add_event (req, lead->id, "account_linked", data, error);
+}
+
+/* POST /leads, and POST /accounts/{id}/leads (R4) with account set: the
+ * lead starts from the account's details */
 static void
-leads_create (RcrmRequest *req)
+lead_create (RcrmRequest       *req,
+             const RcrmAccount *account)
 {
   static const char * const allowed[] = {
     "name", "company", "phone", "email", "tax_id", "source", "value", "label_ids", "custom", "account_id",
@@ -436,17 +479,34 @@ leads_create (RcrmRequest *req)
   g_autoptr(RcrmLead) lead = rcrm_lead_new ();
   g_autoptr(RcrmPipeline) pipeline = NULL;
   g_autoptr(GError) error = NULL;
-  gboolean has_owner, has_pipeline, confirm = FALSE;
+  gboolean has_owner, has_pipeline, confirm = FALSE, closes, created = FALSE;
   gint64 step = 0;
   JsonObject *data;
 
   body = rcrm_request_json_object (req, allowed);
-  if (body == NULL
-      || !rcrm_member_int (req, body, "owner_id", TRUE, &lead->owner_id, &has_owner)
+  if (body == NULL)
+    return;
+  /* from an account the path names it; the body may not */
+  if (account != NULL && json_object_has_member (body, "account_id"))
+    {
+      rcrm_respond_error (req, RCRM_ERR_BAD_REQUEST, &text_account_in_path, NULL);
+      return;
+    }
+  if (!rcrm_member_int (req, body, "owner_id", TRUE, &lead->owner_id, &has_owner)
       || !rcrm_member_int (req, body, "pipeline_id", TRUE, &lead->pipeline_id, &has_pipeline)
       || !rcrm_member_int (req, body, "step", FALSE, &step, NULL)
       || !rcrm_member_bool (req, body, "confirm_duplicate", &confirm, NULL))
     return;
+
+  if (account != NULL)
+    {
+      lead->name = g_strdup (account->name);
+      lead->company = g_strdup (account->name);
+      lead->phone = g_strdup (account->phone);
+      lead->email = g_strdup (account->email);
+      lead->tax_id = g_strdup (account->tax_id);
+      lead->account_id = account->id;
+    }
 
   /* pipeline and step first so every field error comes back at once */
   if (lead->pipeline_id != 0)
@@ -486,12 +546,23 @@ leads_create (RcrmRequest *req)
     }
   lead->created_by = req->user->id;
 
+  /* R3: a lead made at the closing step is won from the start */
+  closes = lead_will_close (req, lead);
+  if (closes && !rcrm_accounts_link_won_lead (req, lead, &created, &error))
+    {
+      rcrm_request_fail (req, error);
+      return;
+    }
+
   data = json_object_new ();
   json_object_set_int_member (data, "pipeline_id", lead->pipeline_id);
   json_object_set_int_member (data, "step", lead->step);
   json_object_set_int_member (data, "owner_id", lead->owner_id);
+  if (lead->account_id != 0)
+    json_object_set_int_member (data, "account_id", lead->account_id);
   if (!rcrm_store_lead_insert (req->store, lead, &error)
       || !rcrm_leads_add_event (req, lead->id, "created", data, &error)
+      || (closes && !add_account_linked (req, lead, created, &error))
       || !rcrm_request_audit (req, "lead.create", "lead", lead->id, &error))
     {
       rcrm_request_fail (req, error);
@@ -501,6 +572,31 @@ leads_create (RcrmRequest *req)
     return;
 
   respond_lead (req, 201, lead);
+}
+
+static void
+leads_create (RcrmRequest *req)
+{
+  lead_create (req, NULL);
+}
+
+static void
+account_leads_create (RcrmRequest *req)
+{
+  g_autoptr(RcrmAccount) account = rcrm_accounts_load_visible (req, req->ids[0]);
+
+  /* R4: any number of new leads from an account the caller sees */
+  if (account != NULL)
+    lead_create (req, account);
+}
+
+static void
+account_leads_list (RcrmRequest *req)
+{
+  g_autoptr(RcrmAccount) account = rcrm_accounts_load_visible (req, req->ids[0]);
+
+  if (account != NULL)
+    rcrm_leads_respond_list (req, NULL, account->id);
 }
 
 static void
@@ -589,23 +685,35 @@ load_modifiable (RcrmRequest *req)
   return g_steal_pointer (&lead);
 }
 
-/* writes the lead, one event, an audit line; responds with the lead */
+/* writes the lead, one event, an audit line; responds with the lead.
+ * R3: a lead that was not closed and now sits at the closing step is linked
+ * to its account first, and gets an "account_linked" event after the other. */
 static void
 commit_change (RcrmRequest *req,
                RcrmLead    *lead,
                const char  *event,
                JsonObject  *data,
-               const char  *audit_action)
+               const char  *audit_action,
+               gboolean     was_closed)
 {
   g_autoptr(GError) error = NULL;
+  gboolean closes, created = FALSE;
 
   if (!rcrm_request_begin (req))
     {
       json_object_unref (data);
       return;
     }
+  closes = !was_closed && lead_will_close (req, lead);
+  if (closes && !rcrm_accounts_link_won_lead (req, lead, &created, &error))
+    {
+      json_object_unref (data);
+      rcrm_request_fail (req, error);
+      return;
+    }
   if (!rcrm_store_lead_update (req->store, lead, lead->version, &error)
       || !rcrm_leads_add_event (req, lead->id, event, data, &error)
+      || (closes && !add_account_linked (req, lead, created, &error))
       || !rcrm_request_audit (req, audit_action, "lead", lead->id, &error))
     {
       rcrm_request_fail (req, error);
@@ -623,7 +731,7 @@ lead_move (RcrmRequest *req)
   g_autoptr(RcrmLead) lead = NULL;
   g_autoptr(RcrmPipeline) target = NULL;
   gint64 step = -1, pipeline_id = 0;
-  gboolean has_step;
+  gboolean has_step, was_closed;
   JsonObject *data;
 
   body = rcrm_request_json_object (req, allowed);
@@ -639,6 +747,7 @@ lead_move (RcrmRequest *req)
       rcrm_respond_error (req, RCRM_ERR_CONFLICT, &text_unfollowed, NULL);
       return;
     }
+  was_closed = lead->state == RCRM_LEAD_STATE_CLOSED;
 
   if (pipeline_id == 0)
     pipeline_id = lead->pipeline_id;
@@ -662,7 +771,7 @@ lead_move (RcrmRequest *req)
       json_object_set_int_member (data, "to", step);
       lead->pipeline_id = pipeline_id;
       lead->step = step;
-      commit_change (req, lead, "pipeline", data, "lead.move_pipeline");
+      commit_change (req, lead, "pipeline", data, "lead.move_pipeline", was_closed);
       return;
     }
 
@@ -683,7 +792,7 @@ lead_move (RcrmRequest *req)
   json_object_set_int_member (data, "from", lead->step);
   json_object_set_int_member (data, "to", step);
   lead->step = step;
-  commit_change (req, lead, "step", data, "lead.move");
+  commit_change (req, lead, "step", data, "lead.move", was_closed);
 }
 
 static void
@@ -718,7 +827,7 @@ lead_unfollow (RcrmRequest *req)
   data = json_object_new ();
   json_object_set_string_member (data, "reason", clean);
   json_object_set_int_member (data, "step", lead->step);
-  commit_change (req, lead, "unfollowed", data, "lead.unfollow");
+  commit_change (req, lead, "unfollowed", data, "lead.unfollow", TRUE);
 }
 
 static void
@@ -739,7 +848,7 @@ lead_restore (RcrmRequest *req)
   g_clear_pointer (&lead->unfollow_reason, g_free);
   data = json_object_new ();
   json_object_set_int_member (data, "step", lead->step);
-  commit_change (req, lead, "restored", data, "lead.restore");
+  commit_change (req, lead, "restored", data, "lead.restore", FALSE);
 }
 
 static void
@@ -912,6 +1021,8 @@ const RcrmRoute rcrm_lead_routes[] = {
   { "GET",    "/leads/{id}/notes",          lead_notes_list,   FALSE },
   { "POST",   "/leads/{id}/notes",          lead_notes_create, FALSE },
   { "GET",    "/leads/{id}/notes/{id}",     lead_note_get,     FALSE },
+  { "GET",    "/accounts/{id}/leads",       account_leads_list,   FALSE },
+  { "POST",   "/accounts/{id}/leads",       account_leads_create, FALSE },
   { "PATCH",  "/leads/{id}/notes/{id}",     lead_note_change,  FALSE },
   { "PUT",    "/leads/{id}/notes/{id}",     lead_note_change,  FALSE },
   { "DELETE", "/leads/{id}/notes/{id}",     lead_note_change,  FALSE },

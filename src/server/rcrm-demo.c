@@ -16,6 +16,7 @@
 #include "rcrm-auth.h"
 #include "rcrm-core.h"
 #include "rcrm-demo.h"
+#include "rcrm-validate.h"
 
 #define DEMO_SEED 20261123u
 
@@ -791,6 +792,7 @@ fill_accounts (DemoFill  *fill,
       fill->accounts[i] = account;
       account->name = g_strdup (demo->name);
       account->address = make_address (fill, place);
+      account->province = rcrm_province_from_address (account->address);
       account->email = g_strdup (demo->email);
       g_hash_table_add (fill->taken, g_strdup (demo->email));
       g_free (account->status);
@@ -820,6 +822,11 @@ fill_accounts (DemoFill  *fill,
             account->branch = g_strdup ("head_office");
           account->phone = make_landline (fill, demo->province);
         }
+
+      /* a label manager with something to count: every third sold account is VIP
+       * (no random draw, so the rest of the demo stays as it was) */
+      if (g_str_equal (account->status, "sold") && i % 3 == 0)
+        g_array_append_val (account->label_ids, fill->system_label_ids[LABEL_VIP]);
 
       if (!rcrm_store_account_insert (fill->store, account, error))
         return FALSE;

@@ -512,6 +512,49 @@ rcrm_member_object (RcrmRequest  *req,
   return TRUE;
 }
 
+gboolean
+rcrm_member_number (RcrmRequest  *req,
+                    JsonObject   *obj,
+                    const char   *name,
+                    gboolean      nullable,
+                    double       *out,
+                    gboolean     *is_null,
+                    gboolean     *present)
+{
+  JsonNode *node = json_object_get_member (obj, name);
+  GType type;
+
+  if (present != NULL)
+    *present = node != NULL;
+  if (is_null != NULL)
+    *is_null = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (JSON_NODE_HOLDS_NULL (node) && nullable)
+    {
+      if (is_null != NULL)
+        *is_null = TRUE;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return wrong_type (req, name);
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else if (type == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else
+    return wrong_type (req, name);
+  return TRUE;
+}
+
+gboolean
+rcrm_respond_wrong_type (RcrmRequest *req,
+                         const char  *name)
+{
+  return wrong_type (req, name);
+}
+
 /* ---- query --------------------------------------------------------------- */
 
 const char *
@@ -826,6 +869,9 @@ dispatch (RcrmServer        *self,
     }
   g_clear_pointer (&req.invalid_fields, json_object_unref);
   g_clear_pointer (&req.user, rcrm_user_free);
+  g_clear_pointer (&req.visible_labels, g_hash_table_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (req.forms); i++)
+    g_clear_pointer (&req.forms[i], rcrm_form_free);
 }
 
 static void
@@ -927,6 +973,9 @@ rcrm_server_new (RcrmStore    *store,
   add_routes (self, rcrm_pipeline_routes);
   add_routes (self, rcrm_lead_routes);
   add_routes (self, rcrm_label_routes);
+  add_routes (self, rcrm_account_routes);
+  add_routes (self, rcrm_segment_routes);
+  add_routes (self, rcrm_form_routes);
 
   self->soup = soup_server_new ("server-header", "rcrm-server/" PACKAGE_VERSION, NULL);
   soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);

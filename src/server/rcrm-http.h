@@ -60,6 +60,9 @@ typedef struct {
   gboolean           responded;
   /* 422 collection */
   JsonObject        *invalid_fields;
+  /* per-request caches (rcrm-labels.c, rcrm-forms.c); freed after the response */
+  GHashTable        *visible_labels;   /* gint64 label id set, or NULL until needed */
+  RcrmForm          *forms[2];         /* lead form, account form, or NULL until needed */
 } RcrmRequest;
 
 typedef void (*RcrmHandler) (RcrmRequest *req);
@@ -116,6 +119,11 @@ gboolean    rcrm_member_id_array     (RcrmRequest *req, JsonObject *obj, const c
                                       GArray **out, gboolean *present);
 gboolean    rcrm_member_object       (RcrmRequest *req, JsonObject *obj, const char *name,
                                       JsonObject **out, gboolean *present);
+/* a JSON number (integer or decimal); with nullable, null sets *is_null */
+gboolean    rcrm_member_number       (RcrmRequest *req, JsonObject *obj, const char *name,
+                                      gboolean nullable, double *out, gboolean *is_null, gboolean *present);
+/* sends 400 "member has the wrong type" and returns FALSE (for hand-read members) */
+gboolean    rcrm_respond_wrong_type  (RcrmRequest *req, const char *name);
 
 /* --- query string ---------------------------------------------------------- */
 /* FALSE after sending 400 when malformed; *out untouched when absent */
@@ -149,5 +157,8 @@ extern const RcrmRoute rcrm_settings_routes[];
 extern const RcrmRoute rcrm_pipeline_routes[];
 extern const RcrmRoute rcrm_lead_routes[];
 extern const RcrmRoute rcrm_label_routes[];
+extern const RcrmRoute rcrm_account_routes[];
+extern const RcrmRoute rcrm_segment_routes[];
+extern const RcrmRoute rcrm_form_routes[];
 
 G_END_DECLS

@@ -138,7 +138,85 @@ rcrm_json_lead (const RcrmLead *lead)
   set_string_or_null (o, "created_at", lead->created_at);
   set_string_or_null (o, "updated_at", lead->updated_at);
   set_string_or_null (o, "last_activity_at", lead->last_activity_at);
+  set_string_or_null (o, "closed_at", lead->closed_at);
   json_object_set_int_member (o, "version", lead->version);
+  return o;
+}
+
+JsonObject *
+rcrm_json_account (const RcrmAccount *account,
+                   JsonObject        *custom)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *labels = json_array_new ();
+
+  if (custom == NULL)
+    custom = rcrm_json_parse_object (account->custom_json);
+  for (guint i = 0; account->label_ids != NULL && i < account->label_ids->len; i++)
+    json_array_add_int_element (labels, g_array_index (account->label_ids, gint64, i));
+
+  json_object_set_int_member (o, "id", account->id);
+  json_object_set_string_member (o, "name", account->name);
+  set_string_or_null (o, "tax_id", account->tax_id);
+  set_string_or_null (o, "branch", account->branch);
+  set_string_or_null (o, "address", account->address);
+  set_string_or_null (o, "province", account->province);
+  set_string_or_null (o, "phone", account->phone);
+  set_string_or_null (o, "email", account->email);
+  json_object_set_string_member (o, "status", account->status);
+  if (account->has_location)
+    {
+      json_object_set_double_member (o, "latitude", account->latitude);
+      json_object_set_double_member (o, "longitude", account->longitude);
+    }
+  else
+    {
+      json_object_set_null_member (o, "latitude");
+      json_object_set_null_member (o, "longitude");
+    }
+  set_id_or_null (o, "owner_id", account->owner_id);
+  json_object_set_boolean_member (o, "favourite", account->favourite);
+  json_object_set_object_member (o, "custom", custom != NULL ? custom : json_object_new ());
+  json_object_set_array_member (o, "label_ids", labels);
+  json_object_set_int_member (o, "contact_count", account->contact_count);
+  set_string_or_null (o, "created_at", account->created_at);
+  set_string_or_null (o, "updated_at", account->updated_at);
+  json_object_set_int_member (o, "version", account->version);
+  return o;
+}
+
+JsonObject *
+rcrm_json_contact (const RcrmContact *contact)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", contact->id);
+  json_object_set_int_member (o, "account_id", contact->account_id);
+  json_object_set_string_member (o, "name", contact->name);
+  set_string_or_null (o, "position", contact->position);
+  set_string_or_null (o, "phone", contact->phone);
+  set_string_or_null (o, "email", contact->email);
+  set_string_or_null (o, "created_at", contact->created_at);
+  set_string_or_null (o, "updated_at", contact->updated_at);
+  json_object_set_int_member (o, "version", contact->version);
+  return o;
+}
+
+JsonObject *
+rcrm_json_segment (const RcrmSegment *segment)
+{
+  JsonObject *o = json_object_new ();
+  JsonObject *filter = rcrm_json_parse_object (segment->filter_json);
+
+  json_object_set_int_member (o, "id", segment->id);
+  json_object_set_string_member (o, "name", segment->name);
+  json_object_set_string_member (o, "entity", segment->entity);
+  json_object_set_boolean_member (o, "shared", segment->shared);
+  json_object_set_int_member (o, "owner_id", segment->owner_id);
+  json_object_set_object_member (o, "filter", filter != NULL ? filter : json_object_new ());
+  set_string_or_null (o, "created_at", segment->created_at);
+  set_string_or_null (o, "updated_at", segment->updated_at);
+  json_object_set_int_member (o, "version", segment->version);
   return o;
 }
 

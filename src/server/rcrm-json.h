@@ -13,6 +13,10 @@ JsonObject *rcrm_json_team           (const RcrmTeam *team);
 JsonObject *rcrm_json_pipeline       (const RcrmPipeline *pipeline);
 JsonObject *rcrm_json_lead           (const RcrmLead *lead);
 JsonObject *rcrm_json_timeline_entry (const RcrmTimelineEntry *entry);
+/* custom: the values to show (ownership taken), NULL = the stored ones */
+JsonObject *rcrm_json_account        (const RcrmAccount *account, JsonObject *custom);
+JsonObject *rcrm_json_contact        (const RcrmContact *contact);
+JsonObject *rcrm_json_segment        (const RcrmSegment *segment);
 /* parses JSON object text; NULL if it is not one */
 JsonObject *rcrm_json_parse_object   (const char *text);
 char       *rcrm_json_to_string      (JsonObject *object);

@@ -16,6 +16,11 @@ gboolean  rcrm_leads_leads_member  (RcrmRequest *req, gint64 user_id);
 /* appends an automatic timeline event; data may be NULL (ownership taken) */
 gboolean  rcrm_leads_add_event     (RcrmRequest *req, gint64 lead_id, const char *kind,
                                     JsonObject *data, GError **error);
+/* the API shape for the caller: their labels only, the custom fields of the current form */
+JsonObject *rcrm_leads_json        (RcrmRequest *req, const RcrmLead *lead);
+/* GET /leads (segment and account_id 0: from the query), a segment's members,
+ * or an account's leads (every state by default) */
+void      rcrm_leads_respond_list  (RcrmRequest *req, const RcrmSegment *segment, gint64 account_id);
 /* new owner + "owner" event {from, to, via} */
 gboolean  rcrm_leads_set_owner     (RcrmRequest *req, RcrmLead *lead, gint64 owner_id,
                                     const char *via, GError **error);

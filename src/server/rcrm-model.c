@@ -108,6 +108,7 @@ rcrm_lead_copy (const RcrmLead *lead)
   copy->created_at = g_strdup (lead->created_at);
   copy->updated_at = g_strdup (lead->updated_at);
   copy->last_activity_at = g_strdup (lead->last_activity_at);
+  copy->closed_at = g_strdup (lead->closed_at);
   return copy;
 }
 
@@ -128,6 +129,7 @@ rcrm_lead_free (RcrmLead *lead)
   g_free (lead->created_at);
   g_free (lead->updated_at);
   g_free (lead->last_activity_at);
+  g_free (lead->closed_at);
   g_free (lead);
 }
 
@@ -158,6 +160,7 @@ rcrm_account_new (void)
   RcrmAccount *account = g_new0 (RcrmAccount, 1);
 
   account->status = g_strdup ("pending");
+  account->label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   account->custom_json = g_strdup ("{}");
   return account;
 }
@@ -171,9 +174,11 @@ rcrm_account_free (RcrmAccount *account)
   g_free (account->tax_id);
   g_free (account->branch);
   g_free (account->address);
+  g_free (account->province);
   g_free (account->phone);
   g_free (account->email);
   g_free (account->status);
+  g_clear_pointer (&account->label_ids, g_array_unref);
   g_free (account->custom_json);
   g_free (account->created_at);
   g_free (account->updated_at);
@@ -197,6 +202,101 @@ rcrm_label_free (RcrmLabel *label)
   g_free (label->created_at);
   g_free (label->updated_at);
   g_free (label);
+}
+
+RcrmContact *
+rcrm_contact_new (void)
+{
+  return g_new0 (RcrmContact, 1);
+}
+
+void
+rcrm_contact_free (RcrmContact *contact)
+{
+  if (contact == NULL)
+    return;
+  g_free (contact->name);
+  g_free (contact->position);
+  g_free (contact->phone);
+  g_free (contact->email);
+  g_free (contact->created_at);
+  g_free (contact->updated_at);
+  g_free (contact);
+}
+
+RcrmSegment *
+rcrm_segment_new (void)
+{
+  RcrmSegment *segment = g_new0 (RcrmSegment, 1);
+
+  segment->filter_json = g_strdup ("{}");
+  return segment;
+}
+
+void
+rcrm_segment_free (RcrmSegment *segment)
+{
+  if (segment == NULL)
+    return;
+  g_free (segment->name);
+  g_free (segment->entity);
+  g_free (segment->filter_json);
+  g_free (segment->created_at);
+  g_free (segment->updated_at);
+  g_free (segment);
+}
+
+RcrmFormField *
+rcrm_form_field_new (void)
+{
+  return g_new0 (RcrmFormField, 1);
+}
+
+void
+rcrm_form_field_free (RcrmFormField *field)
+{
+  if (field == NULL)
+    return;
+  g_free (field->key);
+  g_free (field->label);
+  g_free (field->type);
+  g_strfreev (field->choices);
+  g_free (field);
+}
+
+RcrmForm *
+rcrm_form_new (const char *entity)
+{
+  RcrmForm *form = g_new0 (RcrmForm, 1);
+
+  form->entity = g_strdup (entity);
+  form->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_form_field_free);
+  return form;
+}
+
+void
+rcrm_form_free (RcrmForm *form)
+{
+  if (form == NULL)
+    return;
+  g_free (form->entity);
+  g_clear_pointer (&form->fields, g_ptr_array_unref);
+  g_free (form->updated_at);
+  g_free (form);
+}
+
+RcrmFormField *
+rcrm_form_find (const RcrmForm *form,
+                const char     *key)
+{
+  for (guint i = 0; form != NULL && i < form->fields->len; i++)
+    {
+      RcrmFormField *field = g_ptr_array_index (form->fields, i);
+
+      if (g_strcmp0 (field->key, key) == 0)
+        return field;
+    }
+  return NULL;
 }
 
 const char *

@@ -73,6 +73,8 @@ typedef struct {
   char     *created_at;
   char     *updated_at;
   char     *last_activity_at;
+  char     *closed_at;       /* when it last reached the closing step (R3); NULL unless closed;
+                                set by the store */
   gint64    version;
 } RcrmLead;
 
@@ -94,6 +96,7 @@ typedef struct {
   char     *tax_id;
   char     *branch;          /* "head_office" or 5 digits, NULL = unknown */
   char     *address;
+  char     *province;        /* normalised province name ("เชียงใหม่", "กรุงเทพมหานคร"), NULL = unknown */
   char     *phone;
   char     *email;
   char     *status;          /* "pending" | "confirmed" | "sold" */
@@ -102,11 +105,25 @@ typedef struct {
   double    longitude;
   gint64    owner_id;
   gboolean  favourite;
+  GArray   *label_ids;       /* gint64, sorted; never NULL after rcrm_account_new */
   char     *custom_json;
+  gint64    contact_count;   /* read-only: set by the store */
   char     *created_at;
   char     *updated_at;
   gint64    version;
 } RcrmAccount;
+
+typedef struct {
+  gint64    id;
+  gint64    account_id;
+  char     *name;
+  char     *position;
+  char     *phone;           /* E.164 */
+  char     *email;
+  char     *created_at;
+  char     *updated_at;
+  gint64    version;
+} RcrmContact;
 
 typedef struct {
   gint64    id;
@@ -118,6 +135,43 @@ typedef struct {
   char     *updated_at;
   gint64    version;
 } RcrmLabel;
+
+/* how many records carry a label */
+typedef struct {
+  gint64    label_id;
+  gint64    leads;
+  gint64    accounts;
+} RcrmLabelUsage;
+
+/* a named saved filter (R13); the filter is kept as JSON object text */
+typedef struct {
+  gint64    id;
+  char     *name;
+  char     *entity;          /* "leads" | "accounts" */
+  gboolean  shared;          /* made by an admin for everyone */
+  gint64    owner_id;        /* its maker */
+  char     *filter_json;     /* "{}" when empty */
+  char     *created_at;
+  char     *updated_at;
+  gint64    version;
+} RcrmSegment;
+
+/* one extra field of a custom form (R22) */
+typedef struct {
+  char     *key;             /* [a-z][a-z0-9_]{0,39} */
+  char     *label;
+  char     *type;            /* "text" | "number" | "date" | "choice" */
+  gboolean  required;
+  GStrv     choices;         /* choice fields only, else NULL */
+  gint64    order;
+} RcrmFormField;
+
+typedef struct {
+  char     *entity;          /* "lead" | "account" */
+  GPtrArray *fields;         /* RcrmFormField, in display order; never NULL after rcrm_form_new */
+  char     *updated_at;      /* NULL until first written */
+  gint64    version;
+} RcrmForm;
 
 typedef struct {
   gint64    count;
@@ -140,6 +194,16 @@ RcrmAccount       *rcrm_account_new         (void);   /* status "pending", custo
 void               rcrm_account_free        (RcrmAccount *account);
 RcrmLabel         *rcrm_label_new           (void);
 void               rcrm_label_free          (RcrmLabel *label);
+RcrmContact       *rcrm_contact_new         (void);
+void               rcrm_contact_free        (RcrmContact *contact);
+RcrmSegment       *rcrm_segment_new         (void);   /* filter_json "{}" */
+void               rcrm_segment_free        (RcrmSegment *segment);
+RcrmFormField     *rcrm_form_field_new      (void);
+void               rcrm_form_field_free     (RcrmFormField *field);
+RcrmForm          *rcrm_form_new            (const char *entity);   /* no fields, version 0 */
+void               rcrm_form_free           (RcrmForm *form);
+/* the field with this key, or NULL */
+RcrmFormField     *rcrm_form_find           (const RcrmForm *form, const char *key);
 const char        *rcrm_lead_state_to_string (RcrmLeadState state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmUser, rcrm_user_free)
@@ -149,5 +213,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmLead, rcrm_lead_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmTimelineEntry, rcrm_timeline_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmAccount, rcrm_account_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmLabel, rcrm_label_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmContact, rcrm_contact_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmSegment, rcrm_segment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmFormField, rcrm_form_field_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RcrmForm, rcrm_form_free)
 
 G_END_DECLS

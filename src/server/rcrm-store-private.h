@@ -78,10 +78,40 @@ typedef struct {
   gboolean      (*account_update)        (RcrmStore *store, RcrmAccount *account, gint64 expected_version,
                                           GError **error);
   GArray       *(*account_ids_by_owner)  (RcrmStore *store, gint64 owner_id, GError **error);
+  GPtrArray    *(*account_list)          (RcrmStore *store, const RcrmAccountQuery *query, gint64 *total,
+                                          char **next_cursor, GError **error);
+  gboolean      (*account_visible_to)    (RcrmStore *store, gint64 account_id, gint64 user_id, GError **error);
+  gboolean      (*account_won_totals)    (RcrmStore *store, gint64 account_id, gint64 *count, gint64 *value,
+                                          GError **error);
+  GPtrArray    *(*account_won_leads)     (RcrmStore *store, gint64 account_id, gint64 visible_to, guint limit,
+                                          GError **error);
+
+  gboolean      (*contact_insert)        (RcrmStore *store, RcrmContact *contact, GError **error);
+  RcrmContact  *(*contact_get)           (RcrmStore *store, gint64 id, GError **error);
+  gboolean      (*contact_update)        (RcrmStore *store, RcrmContact *contact, gint64 expected_version,
+                                          GError **error);
+  gboolean      (*contact_delete)        (RcrmStore *store, gint64 id, GError **error);
+  GPtrArray    *(*contact_list)          (RcrmStore *store, gint64 account_id, GError **error);
+  gint64        (*contact_count)         (RcrmStore *store, gint64 account_id, GError **error);
 
   gboolean      (*label_insert)          (RcrmStore *store, RcrmLabel *label, GError **error);
   RcrmLabel    *(*label_get)             (RcrmStore *store, gint64 id, GError **error);
   GPtrArray    *(*label_list_for)        (RcrmStore *store, gint64 user_id, GError **error);
+  gboolean      (*label_update)          (RcrmStore *store, RcrmLabel *label, gint64 expected_version,
+                                          GError **error);
+  gboolean      (*label_delete)          (RcrmStore *store, gint64 id, GError **error);
+  GArray       *(*label_usage)           (RcrmStore *store, gint64 visible_to, GError **error);
+
+  gboolean      (*segment_insert)        (RcrmStore *store, RcrmSegment *segment, GError **error);
+  RcrmSegment  *(*segment_get)           (RcrmStore *store, gint64 id, GError **error);
+  GPtrArray    *(*segment_list_for)      (RcrmStore *store, gint64 user_id, GError **error);
+  gboolean      (*segment_update)        (RcrmStore *store, RcrmSegment *segment, gint64 expected_version,
+                                          GError **error);
+  gboolean      (*segment_delete)        (RcrmStore *store, gint64 id, GError **error);
+
+  RcrmForm     *(*form_get)              (RcrmStore *store, const char *entity, GError **error);
+  gboolean      (*form_put)              (RcrmStore *store, RcrmForm *form, gint64 expected_version,
+                                          GError **error);
 
   gboolean      (*audit_insert)          (RcrmStore *store, gint64 actor_id, const char *action,
                                           const char *entity, gint64 entity_id, const char *details_json,

@@ -207,8 +207,90 @@ static const char migration_1[] =
 
   "PRAGMA user_version = 1;";
 
+/* Migration 2: accounts register, contacts, labels on accounts, segments,
+ * custom forms (R2–R4, R11–R13, R22). */
+static const char migration_2[] =
+  /* when a lead last reached its closing step (R3: the account's purchase
+   * history); existing closed leads get their last change as the best guess */
+  "ALTER TABLE leads ADD COLUMN closed_at TEXT;"
+  "UPDATE leads SET closed_at = updated_at WHERE state = 'closed';"
+  "CREATE INDEX leads_account_closed ON leads (account_id, state, closed_at);"
+
+  /* the province of an account (segments, register filter): given, or read
+   * from the address — here only the "จังหวัดX" and Bangkok forms */
+  "ALTER TABLE accounts ADD COLUMN province TEXT;"
+  "UPDATE accounts SET province = CASE"
+  "  WHEN instr (address, 'จังหวัด') > 0 THEN"
+  "    nullif (rtrim (substr (substr (address, instr (address, 'จังหวัด') + 7), 1,"
+  "      instr (substr (address, instr (address, 'จังหวัด') + 7) || ' ', ' ') - 1), ','), '')"
+  "  WHEN instr (address, 'กรุงเทพ') > 0 OR instr (address, 'กทม') > 0 THEN 'กรุงเทพมหานคร'"
+  "  END "
+  "WHERE address IS NOT NULL;"
+  "CREATE INDEX accounts_province ON accounts (province);"
+  "CREATE INDEX accounts_name ON accounts (name, id);"
+  "CREATE INDEX accounts_created ON accounts (created_at, id);"
+  "CREATE INDEX accounts_updated ON accounts (updated_at, id);"
+
+  "CREATE TABLE account_labels ("
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
+  "  label_id INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (account_id, label_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX account_labels_label ON account_labels (label_id, account_id);"
+
+  "CREATE TABLE contacts ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  account_id INTEGER NOT NULL REFERENCES accounts (id),"
+  "  name TEXT NOT NULL,"
+  "  position TEXT,"
+  "  phone TEXT,"
+  "  email TEXT,"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX contacts_account ON contacts (account_id, id);"
+
+  "CREATE TABLE segments ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  name TEXT NOT NULL,"
+  "  entity TEXT NOT NULL CHECK (entity IN ('leads', 'accounts')),"
+  "  shared INTEGER NOT NULL DEFAULT 0 CHECK (shared IN (0, 1)),"
+  "  owner_id INTEGER NOT NULL REFERENCES users (id),"
+  "  filter_json TEXT NOT NULL DEFAULT '{}'"
+  "    CHECK (json_valid (filter_json) AND json_type (filter_json) = 'object'),"
+  "  created_at TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ");"
+  "CREATE INDEX segments_owner ON segments (owner_id);"
+
+  /* one row per form; fields is the JSON array of field definitions */
+  "CREATE TABLE forms ("
+  "  entity TEXT PRIMARY KEY CHECK (entity IN ('lead', 'account')),"
+  "  fields TEXT NOT NULL CHECK (json_valid (fields) AND json_type (fields) = 'array'),"
+  "  updated_at TEXT NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1"
+  ") WITHOUT ROWID;"
+  "INSERT INTO forms (entity, fields, updated_at, version) VALUES"
+  "  ('lead', '[]', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), 1),"
+  "  ('account', '[]', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'), 1);"
+
+  /* rowid = accounts.id; doc = name, tax ID, phone (E.164 and local), e-mail,
+   * one per line (account_search_doc); written by the store with the account */
+  "CREATE VIRTUAL TABLE accounts_fts USING fts5 (doc, tokenize = 'trigram');"
+  "INSERT INTO accounts_fts (rowid, doc) SELECT id, name"
+  "  || CASE WHEN coalesce (tax_id, '') <> '' THEN char (10) || tax_id ELSE '' END"
+  "  || CASE WHEN coalesce (phone, '') <> '' THEN char (10) || phone ELSE '' END"
+  "  || CASE WHEN phone GLOB '+66[0-9]*' THEN char (10) || '0' || substr (phone, 4) ELSE '' END"
+  "  || CASE WHEN coalesce (email, '') <> '' THEN char (10) || email ELSE '' END "
+  "FROM accounts;"
+
+  "PRAGMA user_version = 2;";
+
 static const char * const migrations[] = {
   migration_1,
+  migration_2,
 };
 
 #define APPEND_ONLY_MESSAGE "rcrm: timeline is append-only"
@@ -1609,7 +1691,8 @@ sqlite_pipeline_update (RcrmStore     *store,
        * follows the pipeline (same rule as derive_state) */
       g_autoptr(CachedStmt) stmt = stmt_get (self,
                                              "UPDATE leads SET state = CASE WHEN step >= ?1 THEN 'closed' "
-                                             "ELSE 'in_progress' END "
+                                             "ELSE 'in_progress' END, "
+                                             "closed_at = CASE WHEN step >= ?1 THEN ?3 END "
                                              "WHERE pipeline_id = ?2 AND unfollowed = 0 AND state <> CASE "
                                              "WHEN step >= ?1 THEN 'closed' ELSE 'in_progress' END",
                                              error);
@@ -1619,6 +1702,7 @@ sqlite_pipeline_update (RcrmStore     *store,
         {
           bind_int (stmt, 1, last_step);
           bind_int (stmt, 2, pipeline->id);
+          bind_text (stmt, 3, now);
           ok = stmt_run (self, stmt, error);
         }
     }
@@ -1915,21 +1999,29 @@ search_init (Search     *search,
   return TRUE;
 }
 
-/* a subquery answering the rowids (= lead ids) that match */
+/* a subquery answering the rowids (= lead or account ids) that match in the
+ * full-text table fts ("leads_fts" or "accounts_fts", a constant) */
 static void
-sql_add_search (SqlBuilder   *b,
-                const Search *search)
+sql_add_search_in (SqlBuilder   *b,
+                   const Search *search,
+                   const char   *fts)
 {
   if (search->match != NULL)
     {
-      sql_add (b, "SELECT rowid AS id FROM leads_fts WHERE leads_fts MATCH ?");
+      sql_add (b, "SELECT rowid AS id FROM ");
+      sql_add (b, fts);
+      sql_add (b, " WHERE ");
+      sql_add (b, fts);
+      sql_add (b, " MATCH ?");
       sql_bind_text_take (b, g_strdup (search->match));
       if (search->n_likes > 0)
         sql_add (b, " UNION ");
     }
   if (search->n_likes > 0)
     {
-      sql_add (b, "SELECT rowid AS id FROM leads_fts WHERE doc LIKE ? ESCAPE '\\'");
+      sql_add (b, "SELECT rowid AS id FROM ");
+      sql_add (b, fts);
+      sql_add (b, " WHERE doc LIKE ? ESCAPE '\\'");
       sql_bind_text_take (b, g_strdup (search->likes[0]));
       if (search->n_likes > 1)
         {
@@ -1937,6 +2029,13 @@ sql_add_search (SqlBuilder   *b,
           sql_bind_text_take (b, g_strdup (search->likes[1]));
         }
     }
+}
+
+static void
+sql_add_search (SqlBuilder   *b,
+                const Search *search)
+{
+  sql_add_search_in (b, search, "leads_fts");
 }
 
 /* E.164 "+66812345678" → "0812345678"; NULL for anything else */
@@ -1974,7 +2073,7 @@ lead_search_doc (const RcrmLead *lead)
 #define LEAD_COLUMNS \
   "l.id, l.name, l.company, l.phone, l.email, l.tax_id, l.source, l.value, l.owner_id, l.pipeline_id, " \
   "l.step, l.unfollowed, l.unfollow_reason, l.state, l.account_id, l.custom_json, l.created_by, " \
-  "l.created_at, l.updated_at, l.last_activity_at, l.version"
+  "l.created_at, l.updated_at, l.last_activity_at, l.version, l.closed_at"
 
 static RcrmLeadState
 state_from_string (const char *text)
@@ -2024,6 +2123,7 @@ lead_from_row (sqlite3_stmt *stmt)
   lead->updated_at = column_text (stmt, 18);
   lead->last_activity_at = column_text (stmt, 19);
   lead->version = column_int (stmt, 20);
+  lead->closed_at = column_text (stmt, 21);
   return lead;
 }
 
@@ -2156,8 +2256,9 @@ lead_insert_rows (RcrmStoreSqlite  *self,
   stmt = stmt_get (self,
                    "INSERT INTO leads (name, company, phone, email, tax_id, source, value, owner_id, pipeline_id, "
                    "step, unfollowed, unfollow_reason, state, account_id, custom_json, created_by, created_at, "
-                   "updated_at, last_activity_at, version) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?17, 1)",
+                   "updated_at, last_activity_at, version, closed_at) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?17, ?17, 1, "
+                   "CASE WHEN ?13 = 'closed' THEN ?17 END)",
                    error);
   if (stmt == NULL)
     return FALSE;
@@ -2201,6 +2302,8 @@ sqlite_lead_insert (RcrmStore  *store,
   g_free (lead->updated_at);
   lead->updated_at = g_strdup (now);
   g_free (lead->last_activity_at);
+  g_free (lead->closed_at);
+  lead->closed_at = state == RCRM_LEAD_STATE_CLOSED ? g_strdup (now) : NULL;
   lead->last_activity_at = g_steal_pointer (&now);
   if (lead->custom_json == NULL)
     lead->custom_json = g_strdup ("{}");
@@ -2244,6 +2347,7 @@ lead_update_rows (RcrmStoreSqlite  *self,
                   gint64            expected_version,
                   const char       *now,
                   RcrmLeadState    *state,
+                  char            **closed_at,
                   GError          **error)
 {
   gint64 last_step;
@@ -2259,7 +2363,10 @@ lead_update_rows (RcrmStoreSqlite  *self,
                      "UPDATE leads SET name = ?1, company = ?2, phone = ?3, email = ?4, tax_id = ?5, source = ?6, "
                      "value = ?7, owner_id = ?8, pipeline_id = ?9, step = ?10, unfollowed = ?11, "
                      "unfollow_reason = ?12, state = ?13, account_id = ?14, custom_json = ?15, updated_at = ?16, "
-                     "last_activity_at = ?16, version = version + 1 WHERE id = ?17 AND version = ?18",
+                     "last_activity_at = ?16, version = version + 1, "
+                     "closed_at = CASE WHEN ?13 <> 'closed' THEN NULL WHEN state = 'closed' THEN closed_at "
+                     "ELSE ?16 END "
+                     "WHERE id = ?17 AND version = ?18",
                      error);
     if (stmt == NULL)
       return FALSE;
@@ -2272,6 +2379,18 @@ lead_update_rows (RcrmStoreSqlite  *self,
   }
   if (sqlite3_changes (self->db) == 0)
     return fail_version (self, "SELECT 1 FROM leads WHERE id = ?", "lead", lead->id, error);
+
+  {
+    g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT closed_at FROM leads WHERE id = ?", error);
+    gboolean has_row;
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_int (stmt, 1, lead->id);
+    if (!stmt_next (self, stmt, &has_row, error))
+      return FALSE;
+    *closed_at = has_row ? column_text (stmt, 0) : NULL;
+  }
 
   return lead_write_labels (self, lead->id, lead->label_ids, TRUE, error)
          && lead_write_search (self, lead, lead->id, TRUE, error);
@@ -2286,6 +2405,7 @@ sqlite_lead_update (RcrmStore  *store,
   RcrmStoreSqlite *self = SELF (store);
   g_autofree char *now = now_rfc3339 (self);
   RcrmLeadState state = RCRM_LEAD_STATE_IN_PROGRESS;
+  g_autofree char *closed_at = NULL;
   gboolean ok;
 
   if (lead->label_ids == NULL)
@@ -2294,11 +2414,13 @@ sqlite_lead_update (RcrmStore  *store,
 
   if (!tx_begin (self, error))
     return FALSE;
-  ok = lead_update_rows (self, lead, expected_version, now, &state, error);
+  ok = lead_update_rows (self, lead, expected_version, now, &state, &closed_at, error);
   if (!tx_end (self, ok, error))
     return FALSE;
 
   lead->state = state;
+  g_free (lead->closed_at);
+  lead->closed_at = g_steal_pointer (&closed_at);
   lead->version = expected_version + 1;
   g_free (lead->updated_at);
   lead->updated_at = g_strdup (now);
@@ -2557,6 +2679,38 @@ lead_query_where (SqlBuilder          *b,
       sql_add (b, " AND l.account_id = ?");
       sql_bind_int (b, query->account_id);
     }
+  for (guint i = 0; query->label_ids != NULL && i < query->label_ids->len; i++)
+    {
+      sql_add (b, " AND l.id IN (SELECT ll.lead_id FROM lead_labels ll WHERE ll.label_id = ?)");
+      sql_bind_int (b, g_array_index (query->label_ids, gint64, i));
+    }
+  if (query->has_value_min)
+    {
+      sql_add (b, " AND l.value >= ?");
+      sql_bind_int (b, query->value_min);
+    }
+  if (query->has_value_max)
+    {
+      sql_add (b, " AND l.value <= ?");
+      sql_bind_int (b, query->value_max);
+    }
+  if (query->created_from != NULL)
+    {
+      sql_add (b, " AND l.created_at >= ?");
+      sql_bind_text_take (b, g_strdup (query->created_from));
+    }
+  if (query->created_before != NULL)
+    {
+      sql_add (b, " AND l.created_at < ?");
+      sql_bind_text_take (b, g_strdup (query->created_before));
+    }
+  if (query->province != NULL)
+    {
+      sql_add (b, " AND l.account_id IN (SELECT pa.id FROM accounts pa WHERE pa.province = ?)");
+      sql_bind_text_take (b, g_strdup (query->province));
+    }
+  if (query->match_none)
+    sql_add (b, " AND 0");
   if (query->visible_to != 0)
     sql_add_visible_to (b, query->visible_to);
 }
@@ -2566,7 +2720,10 @@ static gboolean
 lead_query_is_plain (const RcrmLeadQuery *query)
 {
   return query->pipeline_id == 0 && query->step < 0 && query->owner_id == 0 && query->label_id == 0
-         && query->account_id == 0 && query->visible_to == 0;
+         && query->account_id == 0 && query->visible_to == 0
+         && (query->label_ids == NULL || query->label_ids->len == 0) && !query->has_value_min
+         && !query->has_value_max && query->created_from == NULL && query->created_before == NULL
+         && query->province == NULL && !query->match_none;
 }
 
 /* see sort_keys */
@@ -3017,8 +3174,26 @@ sqlite_timeline_list (RcrmStore  *store,
 /* ---- accounts ------------------------------------------------------------ */
 
 #define ACCOUNT_COLUMNS \
-  "id, name, tax_id, branch, address, phone, email, status, latitude, longitude, owner_id, favourite, " \
-  "custom_json, created_at, updated_at, version"
+  "a.id, a.name, a.tax_id, a.branch, a.address, a.phone, a.email, a.status, a.latitude, a.longitude, " \
+  "a.owner_id, a.favourite, a.custom_json, a.created_at, a.updated_at, a.version, a.province, " \
+  "(SELECT count(*) FROM contacts c WHERE c.account_id = a.id)"
+
+/* R14 for accounts: owned by the user or a member of a team they lead, or
+ * carrying a lead owned by one of them */
+#define ACCOUNT_VISIBLE_TO_FRAGMENT \
+  " AND (a.owner_id IN (SELECT u.id FROM users u WHERE u.id = ? " \
+  "OR u.team_id IN (SELECT t.id FROM teams t WHERE t.lead_id = ?)) " \
+  "OR a.id IN (SELECT vl.account_id FROM leads vl WHERE vl.account_id IS NOT NULL AND vl.owner_id IN " \
+  "(SELECT u.id FROM users u WHERE u.id = ? OR u.team_id IN (SELECT t.id FROM teams t WHERE t.lead_id = ?))))"
+
+static void
+sql_add_account_visible_to (SqlBuilder *b,
+                            gint64      user_id)
+{
+  sql_add (b, ACCOUNT_VISIBLE_TO_FRAGMENT);
+  for (guint i = 0; i < 4; i++)
+    sql_bind_int (b, user_id);
+}
 
 static RcrmAccount *
 account_from_row (sqlite3_stmt *stmt)
@@ -3047,10 +3222,12 @@ account_from_row (sqlite3_stmt *stmt)
   account->created_at = column_text (stmt, 13);
   account->updated_at = column_text (stmt, 14);
   account->version = column_int (stmt, 15);
+  account->province = column_text (stmt, 16);
+  account->contact_count = column_int (stmt, 17);
   return account;
 }
 
-/* parameters 1..12 */
+/* parameters 1..13 */
 static void
 bind_account_fields (sqlite3_stmt      *stmt,
                      const RcrmAccount *account)
@@ -3075,6 +3252,103 @@ bind_account_fields (sqlite3_stmt      *stmt,
   bind_id (stmt, 10, account->owner_id);
   bind_int (stmt, 11, account->favourite ? 1 : 0);
   bind_text (stmt, 12, account->custom_json != NULL ? account->custom_json : "{}");
+  bind_text (stmt, 13, account->province);
+}
+
+static char *
+account_search_doc (const RcrmAccount *account)
+{
+  g_autofree char *local = phone_local (account->phone);
+  const char *parts[] = { account->name, account->tax_id, account->phone, local, account->email };
+  GString *doc = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (doc->len > 0)
+        g_string_append_c (doc, '\n');
+      g_string_append (doc, parts[i]);
+    }
+  return g_string_free (doc, FALSE);
+}
+
+/* the account's label links and search row */
+static gboolean
+account_write_extras (RcrmStoreSqlite    *self,
+                      const RcrmAccount  *account,
+                      gint64              id,
+                      gboolean            replace,
+                      GError            **error)
+{
+  g_autofree char *doc = account_search_doc (account);
+
+  if (replace)
+    {
+      static const char * const deletes[] = {
+        "DELETE FROM account_labels WHERE account_id = ?",
+        "DELETE FROM accounts_fts WHERE rowid = ?",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (deletes); i++)
+        {
+          g_autoptr(CachedStmt) stmt = stmt_get (self, deletes[i], error);
+
+          if (stmt == NULL)
+            return FALSE;
+          bind_int (stmt, 1, id);
+          if (!stmt_run (self, stmt, error))
+            return FALSE;
+        }
+    }
+
+  for (guint i = 0; account->label_ids != NULL && i < account->label_ids->len; i++)
+    {
+      g_autoptr(CachedStmt) stmt = stmt_get (self,
+                                             "INSERT INTO account_labels (account_id, label_id) VALUES (?, ?)",
+                                             error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_int (stmt, 1, id);
+      bind_int (stmt, 2, g_array_index (account->label_ids, gint64, i));
+      if (!stmt_run (self, stmt, error))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(CachedStmt) stmt = stmt_get (self, "INSERT INTO accounts_fts (rowid, doc) VALUES (?, ?)", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_int (stmt, 1, id);
+    bind_text (stmt, 2, doc);
+    return stmt_run (self, stmt, error);
+  }
+}
+
+static gboolean
+account_insert_rows (RcrmStoreSqlite  *self,
+                     RcrmAccount      *account,
+                     const char       *now,
+                     gint64           *id,
+                     GError          **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+
+  stmt = stmt_get (self,
+                   "INSERT INTO accounts (name, tax_id, branch, address, phone, email, status, latitude, longitude, "
+                   "owner_id, favourite, custom_json, province, created_at, updated_at, version) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, 1)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_account_fields (stmt, account);
+  bind_text (stmt, 14, now);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  *id = sqlite3_last_insert_rowid (self->db);
+  return account_write_extras (self, account, *id, FALSE, error);
 }
 
 static gboolean
@@ -3083,23 +3357,23 @@ sqlite_account_insert (RcrmStore    *store,
                        GError      **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *now = now_rfc3339 (self);
+  gint64 id = 0;
+  gboolean ok;
 
-  stmt = stmt_get (self,
-                   "INSERT INTO accounts (name, tax_id, branch, address, phone, email, status, latitude, longitude, "
-                   "owner_id, favourite, custom_json, created_at, updated_at, version) "
-                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13, 1)",
-                   error);
-  if (stmt == NULL)
+  if (account->label_ids == NULL)
+    account->label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  label_ids_normalize (account->label_ids);
+
+  if (!tx_begin (self, error))
     return FALSE;
-  bind_account_fields (stmt, account);
-  bind_text (stmt, 13, now);
-  if (!stmt_run (self, stmt, error))
+  ok = account_insert_rows (self, account, now, &id, error);
+  if (!tx_end (self, ok, error))
     return FALSE;
 
-  account->id = sqlite3_last_insert_rowid (self->db);
+  account->id = id;
   account->version = 1;
+  account->contact_count = 0;
   if (account->status == NULL)
     account->status = g_strdup ("pending");
   if (account->custom_json == NULL)
@@ -3111,13 +3385,101 @@ sqlite_account_insert (RcrmStore    *store,
   return TRUE;
 }
 
+/* label_ids for a page of accounts in one query */
+static gboolean
+accounts_load_labels (RcrmStoreSqlite  *self,
+                      GPtrArray        *accounts,
+                      GError          **error)
+{
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(GString) ids = NULL;
+  gboolean has_row;
+
+  if (accounts->len == 0)
+    return TRUE;
+  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  ids = g_string_new ("[");
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      RcrmAccount *account = g_ptr_array_index (accounts, i);
+
+      g_hash_table_insert (by_id, &account->id, account);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", account->id);
+    }
+  g_string_append_c (ids, ']');
+
+  stmt = stmt_get (self,
+                   "SELECT account_id, label_id FROM account_labels "
+                   "WHERE account_id IN (SELECT value FROM json_each (?)) ORDER BY account_id, label_id",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, ids->str);
+  for (;;)
+    {
+      gint64 account_id, label_id;
+      RcrmAccount *account;
+
+      if (!stmt_next (self, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        break;
+      account_id = column_int (stmt, 0);
+      label_id = column_int (stmt, 1);
+      account = g_hash_table_lookup (by_id, &account_id);
+      if (account != NULL)
+        g_array_append_val (account->label_ids, label_id);
+    }
+  return TRUE;
+}
+
 static RcrmAccount *
 sqlite_account_get (RcrmStore  *store,
                     gint64      id,
                     GError    **error)
 {
-  return get_by_id (SELF (store), "SELECT " ACCOUNT_COLUMNS " FROM accounts WHERE id = ?", id,
-                    (RowReader) account_from_row, "account", error);
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_account_free);
+  RcrmAccount *account = get_by_id (self, "SELECT " ACCOUNT_COLUMNS " FROM accounts a WHERE a.id = ?", id,
+                                    (RowReader) account_from_row, "account", error);
+
+  if (account == NULL)
+    return NULL;
+  g_ptr_array_add (one, account);
+  if (!accounts_load_labels (self, one, error))
+    return NULL;
+  return g_ptr_array_steal_index (one, 0);
+}
+
+static gboolean
+account_update_rows (RcrmStoreSqlite  *self,
+                     RcrmAccount      *account,
+                     gint64            expected_version,
+                     const char       *now,
+                     GError          **error)
+{
+  {
+    g_autoptr(CachedStmt) stmt = NULL;
+
+    stmt = stmt_get (self,
+                     "UPDATE accounts SET name = ?1, tax_id = ?2, branch = ?3, address = ?4, phone = ?5, email = ?6, "
+                     "status = ?7, latitude = ?8, longitude = ?9, owner_id = ?10, favourite = ?11, "
+                     "custom_json = ?12, province = ?13, updated_at = ?14, version = version + 1 "
+                     "WHERE id = ?15 AND version = ?16",
+                     error);
+    if (stmt == NULL)
+      return FALSE;
+    bind_account_fields (stmt, account);
+    bind_text (stmt, 14, now);
+    bind_int (stmt, 15, account->id);
+    bind_int (stmt, 16, expected_version);
+    if (!stmt_run (self, stmt, error))
+      return FALSE;
+  }
+  if (sqlite3_changes (self->db) == 0)
+    return fail_version (self, "SELECT 1 FROM accounts WHERE id = ?", "account", account->id, error);
+  return account_write_extras (self, account, account->id, TRUE, error);
 }
 
 static gboolean
@@ -3127,24 +3489,18 @@ sqlite_account_update (RcrmStore    *store,
                        GError      **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = NULL;
   g_autofree char *now = now_rfc3339 (self);
+  gboolean ok;
 
-  stmt = stmt_get (self,
-                   "UPDATE accounts SET name = ?1, tax_id = ?2, branch = ?3, address = ?4, phone = ?5, email = ?6, "
-                   "status = ?7, latitude = ?8, longitude = ?9, owner_id = ?10, favourite = ?11, "
-                   "custom_json = ?12, updated_at = ?13, version = version + 1 WHERE id = ?14 AND version = ?15",
-                   error);
-  if (stmt == NULL)
+  if (account->label_ids == NULL)
+    account->label_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  label_ids_normalize (account->label_ids);
+
+  if (!tx_begin (self, error))
     return FALSE;
-  bind_account_fields (stmt, account);
-  bind_text (stmt, 13, now);
-  bind_int (stmt, 14, account->id);
-  bind_int (stmt, 15, expected_version);
-  if (!stmt_run (self, stmt, error))
+  ok = account_update_rows (self, account, expected_version, now, error);
+  if (!tx_end (self, ok, error))
     return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    return fail_version (self, "SELECT 1 FROM accounts WHERE id = ?", "account", account->id, error);
 
   account->version = expected_version + 1;
   g_free (account->updated_at);
@@ -3158,6 +3514,476 @@ sqlite_account_ids_by_owner (RcrmStore  *store,
                              GError    **error)
 {
   return query_ids (SELF (store), "SELECT id FROM accounts WHERE owner_id = ? ORDER BY id", owner_id, error);
+}
+
+/* ---- account list -------------------------------------------------------- */
+
+static const char * const account_sort_columns[] = {
+  [RCRM_ACCOUNT_SORT_NAME]    = "a.name",
+  [RCRM_ACCOUNT_SORT_CREATED] = "a.created_at",
+  [RCRM_ACCOUNT_SORT_UPDATED] = "a.updated_at",
+};
+
+static const char * const account_status_names[] = { "pending", "confirmed", "sold" };
+
+/* "a1|<sort>|<a|d>|<key>|<id>", base64url */
+static char *
+account_cursor_encode (const RcrmAccountQuery *query,
+                       const RcrmAccount      *last)
+{
+  const char *key;
+  g_autofree char *plain = NULL;
+
+  switch (query->sort)
+    {
+    case RCRM_ACCOUNT_SORT_CREATED:
+      key = last->created_at;
+      break;
+    case RCRM_ACCOUNT_SORT_UPDATED:
+      key = last->updated_at;
+      break;
+    case RCRM_ACCOUNT_SORT_NAME:
+    default:
+      key = last->name;
+      break;
+    }
+  plain = g_strdup_printf ("a1|%d|%c|%s|%" G_GINT64_FORMAT, (int) query->sort, query->descending ? 'd' : 'a',
+                           key != NULL ? key : "", last->id);
+  return base64url_encode (plain, strlen (plain));
+}
+
+static gboolean
+account_cursor_decode (const RcrmAccountQuery  *query,
+                       char                   **key_out,
+                       gint64                  *id_out,
+                       GError                 **error)
+{
+  g_autofree char *plain = NULL;
+  g_autofree char *prefix = NULL;
+  gsize len = 0;
+  const char *key, *bar;
+
+  plain = base64url_decode (query->cursor, &len);
+  if (plain == NULL || memchr (plain, '\0', len) != NULL || !g_utf8_validate_len (plain, len, NULL))
+    goto bad;
+  plain = g_realloc (plain, len + 1);
+  plain[len] = '\0';
+
+  prefix = g_strdup_printf ("a1|%d|%c|", (int) query->sort, query->descending ? 'd' : 'a');
+  if (!g_str_has_prefix (plain, prefix))
+    goto bad;
+  key = plain + strlen (prefix);
+  bar = strrchr (key, '|');
+  if (bar == NULL || !parse_int64_strict (bar + 1, 1, id_out))
+    goto bad;
+  *key_out = g_strndup (key, (gsize) (bar - key));
+  return TRUE;
+
+bad:
+  g_set_error_literal (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_BAD_CURSOR,
+                       "The cursor was not made by this list");
+  return FALSE;
+}
+
+/* the won total of account a, for value ranges */
+#define ACCOUNT_WON_TOTAL \
+  "(SELECT coalesce (sum (wl.value), 0) FROM leads wl WHERE wl.account_id = a.id AND wl.state = 'closed')"
+
+static void
+account_query_where (SqlBuilder             *b,
+                     const RcrmAccountQuery *query,
+                     const Search           *search)
+{
+  guint mask = query->status_mask & 7;
+
+  sql_add (b, " WHERE 1");
+  if (search != NULL)
+    {
+      sql_add (b, " AND a.id IN (");
+      sql_add_search_in (b, search, "accounts_fts");
+      sql_add (b, ")");
+    }
+  if (mask != 0 && mask != 7)
+    {
+      gboolean first = TRUE;
+
+      sql_add (b, " AND a.status IN (");
+      for (guint i = 0; i < G_N_ELEMENTS (account_status_names); i++)
+        if (mask & (1u << i))
+          {
+            sql_add (b, first ? "?" : ", ?");
+            sql_bind_text_take (b, g_strdup (account_status_names[i]));
+            first = FALSE;
+          }
+      sql_add (b, ")");
+    }
+  if (query->owner_id != 0)
+    {
+      sql_add (b, " AND a.owner_id = ?");
+      sql_bind_int (b, query->owner_id);
+    }
+  for (guint i = 0; query->label_ids != NULL && i < query->label_ids->len; i++)
+    {
+      sql_add (b, " AND a.id IN (SELECT al.account_id FROM account_labels al WHERE al.label_id = ?)");
+      sql_bind_int (b, g_array_index (query->label_ids, gint64, i));
+    }
+  if (query->favourite == RCRM_FAVOURITE_ONLY)
+    sql_add (b, " AND a.favourite = 1");
+  else if (query->favourite == RCRM_FAVOURITE_NOT)
+    sql_add (b, " AND a.favourite = 0");
+  if (query->province != NULL)
+    {
+      sql_add (b, " AND a.province = ?");
+      sql_bind_text_take (b, g_strdup (query->province));
+    }
+  if (query->has_value_min)
+    {
+      sql_add (b, " AND " ACCOUNT_WON_TOTAL " >= ?");
+      sql_bind_int (b, query->value_min);
+    }
+  if (query->has_value_max)
+    {
+      sql_add (b, " AND " ACCOUNT_WON_TOTAL " <= ?");
+      sql_bind_int (b, query->value_max);
+    }
+  if (query->created_from != NULL)
+    {
+      sql_add (b, " AND a.created_at >= ?");
+      sql_bind_text_take (b, g_strdup (query->created_from));
+    }
+  if (query->created_before != NULL)
+    {
+      sql_add (b, " AND a.created_at < ?");
+      sql_bind_text_take (b, g_strdup (query->created_before));
+    }
+  if (query->match_none)
+    sql_add (b, " AND 0");
+  if (query->visible_to != 0)
+    sql_add_account_visible_to (b, query->visible_to);
+}
+
+static GPtrArray *
+sqlite_account_list (RcrmStore               *store,
+                     const RcrmAccountQuery  *query,
+                     gint64                  *total,
+                     char                   **next_cursor,
+                     GError                 **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_auto(SqlBuilder) page = { 0 };
+  g_auto(Search) search = { 0 };
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *cursor_key = NULL;
+  gint64 cursor_id = 0;
+  gboolean searching, has_row;
+  const char *column;
+
+  if (total != NULL)
+    *total = 0;
+  if (next_cursor != NULL)
+    *next_cursor = NULL;
+  if ((guint) query->sort >= G_N_ELEMENTS (account_sort_columns))
+    {
+      g_set_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_FAILED, "Unknown sort %d", (int) query->sort);
+      return NULL;
+    }
+  if (query->cursor != NULL && !account_cursor_decode (query, &cursor_key, &cursor_id, error))
+    return NULL;
+  column = account_sort_columns[query->sort];
+  searching = search_init (&search, query->q);
+  stmt_cache_trim (self);
+
+  {
+    g_auto(SqlBuilder) b = { 0 };
+    g_autoptr(CachedStmt) stmt = NULL;
+
+    sql_builder_init (&b);
+    sql_add (&b, "SELECT count(*) FROM accounts a");
+    account_query_where (&b, query, searching ? &search : NULL);
+    stmt = stmt_get (self, b.sql->str, error);
+    if (stmt == NULL)
+      return NULL;
+    sql_bind_all (&b, stmt);
+    if (!stmt_next (self, stmt, &has_row, error))
+      return NULL;
+    if (total != NULL)
+      *total = column_int (stmt, 0);
+  }
+
+  sql_builder_init (&page);
+  sql_add (&page, "SELECT " ACCOUNT_COLUMNS " FROM accounts a");
+  account_query_where (&page, query, searching ? &search : NULL);
+  if (query->cursor != NULL)
+    {
+      sql_add (&page, " AND (");
+      sql_add (&page, column);
+      sql_add (&page, query->descending ? ", a.id) < (?, ?)" : ", a.id) > (?, ?)");
+      sql_bind_text_take (&page, g_steal_pointer (&cursor_key));
+      sql_bind_int (&page, cursor_id);
+    }
+  sql_add (&page, " ORDER BY ");
+  sql_add (&page, column);
+  sql_add (&page, query->descending ? " DESC, a.id DESC LIMIT ?" : " ASC, a.id ASC LIMIT ?");
+  sql_bind_int (&page, (gint64) query->limit + 1);
+  if (query->cursor == NULL && query->offset > 0)
+    {
+      sql_add (&page, " OFFSET ?");
+      sql_bind_int (&page, query->offset);
+    }
+
+  accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_account_free);
+  {
+    g_autoptr(CachedStmt) stmt = stmt_get (self, page.sql->str, error);
+
+    if (stmt == NULL)
+      return NULL;
+    sql_bind_all (&page, stmt);
+    for (;;)
+      {
+        if (!stmt_next (self, stmt, &has_row, error))
+          return NULL;
+        if (!has_row)
+          break;
+        g_ptr_array_add (accounts, account_from_row (stmt));
+      }
+  }
+
+  if (accounts->len > query->limit)
+    {
+      g_ptr_array_set_size (accounts, query->limit);
+      if (next_cursor != NULL)
+        *next_cursor = account_cursor_encode (query, g_ptr_array_index (accounts, accounts->len - 1));
+    }
+  if (!accounts_load_labels (self, accounts, error))
+    {
+      if (next_cursor != NULL)
+        g_clear_pointer (next_cursor, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&accounts);
+}
+
+static gboolean
+sqlite_account_visible_to (RcrmStore  *store,
+                           gint64      account_id,
+                           gint64      user_id,
+                           GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT 1 FROM accounts a WHERE a.id = ?" ACCOUNT_VISIBLE_TO_FRAGMENT,
+                                         error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, account_id);
+  for (int i = 2; i <= 5; i++)
+    bind_int (stmt, i, user_id);
+  return stmt_next (self, stmt, &has_row, error) && has_row;
+}
+
+static gboolean
+sqlite_account_won_totals (RcrmStore  *store,
+                           gint64      account_id,
+                           gint64     *count,
+                           gint64     *value,
+                           GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self,
+                                         "SELECT count(*), coalesce (sum (value), 0) FROM leads "
+                                         "WHERE account_id = ? AND state = 'closed'",
+                                         error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, account_id);
+  if (!stmt_next (self, stmt, &has_row, error))
+    return FALSE;
+  *count = column_int (stmt, 0);
+  *value = column_int (stmt, 1);
+  return TRUE;
+}
+
+static GPtrArray *
+sqlite_account_won_leads (RcrmStore  *store,
+                          gint64      account_id,
+                          gint64      visible_to,
+                          guint       limit,
+                          GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_auto(SqlBuilder) b = { 0 };
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_lead_free);
+  gboolean has_row;
+
+  sql_builder_init (&b);
+  sql_add (&b, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.account_id = ? AND l.state = 'closed'");
+  sql_bind_int (&b, account_id);
+  if (visible_to != 0)
+    sql_add_visible_to (&b, visible_to);
+  sql_add (&b, " ORDER BY l.closed_at DESC, l.id DESC LIMIT ?");
+  sql_bind_int (&b, limit);
+  stmt = stmt_get (self, b.sql->str, error);
+  if (stmt == NULL)
+    return NULL;
+  sql_bind_all (&b, stmt);
+  for (;;)
+    {
+      if (!stmt_next (self, stmt, &has_row, error))
+        return NULL;
+      if (!has_row)
+        break;
+      g_ptr_array_add (leads, lead_from_row (stmt));
+    }
+  if (!leads_load_labels (self, leads, error))
+    return NULL;
+  return g_steal_pointer (&leads);
+}
+
+/* ---- contacts ------------------------------------------------------------ */
+
+#define CONTACT_COLUMNS "id, account_id, name, position, phone, email, created_at, updated_at, version"
+
+static RcrmContact *
+contact_from_row (sqlite3_stmt *stmt)
+{
+  RcrmContact *contact = rcrm_contact_new ();
+
+  contact->id = column_int (stmt, 0);
+  contact->account_id = column_int (stmt, 1);
+  contact->name = column_text (stmt, 2);
+  contact->position = column_text (stmt, 3);
+  contact->phone = column_text (stmt, 4);
+  contact->email = column_text (stmt, 5);
+  contact->created_at = column_text (stmt, 6);
+  contact->updated_at = column_text (stmt, 7);
+  contact->version = column_int (stmt, 8);
+  return contact;
+}
+
+static gboolean
+sqlite_contact_insert (RcrmStore    *store,
+                       RcrmContact  *contact,
+                       GError      **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+
+  stmt = stmt_get (self,
+                   "INSERT INTO contacts (account_id, name, position, phone, email, created_at, updated_at, version) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, contact->account_id);
+  bind_text (stmt, 2, contact->name);
+  bind_text (stmt, 3, contact->position);
+  bind_text (stmt, 4, contact->phone);
+  bind_text (stmt, 5, contact->email);
+  bind_text (stmt, 6, now);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+
+  contact->id = sqlite3_last_insert_rowid (self->db);
+  contact->version = 1;
+  g_free (contact->created_at);
+  contact->created_at = g_strdup (now);
+  g_free (contact->updated_at);
+  contact->updated_at = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static RcrmContact *
+sqlite_contact_get (RcrmStore  *store,
+                    gint64      id,
+                    GError    **error)
+{
+  return get_by_id (SELF (store), "SELECT " CONTACT_COLUMNS " FROM contacts WHERE id = ?", id,
+                    (RowReader) contact_from_row, "contact", error);
+}
+
+static gboolean
+sqlite_contact_update (RcrmStore    *store,
+                       RcrmContact  *contact,
+                       gint64        expected_version,
+                       GError      **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+
+  stmt = stmt_get (self,
+                   "UPDATE contacts SET name = ?, position = ?, phone = ?, email = ?, updated_at = ?, "
+                   "version = version + 1 WHERE id = ? AND version = ?",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, contact->name);
+  bind_text (stmt, 2, contact->position);
+  bind_text (stmt, 3, contact->phone);
+  bind_text (stmt, 4, contact->email);
+  bind_text (stmt, 5, now);
+  bind_int (stmt, 6, contact->id);
+  bind_int (stmt, 7, expected_version);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_version (self, "SELECT 1 FROM contacts WHERE id = ?", "contact", contact->id, error);
+
+  contact->version = expected_version + 1;
+  g_free (contact->updated_at);
+  contact->updated_at = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static gboolean
+sqlite_contact_delete (RcrmStore  *store,
+                       gint64      id,
+                       GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self, "DELETE FROM contacts WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, id);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_not_found (error, "contact", id);
+  return TRUE;
+}
+
+static GPtrArray *
+sqlite_contact_list (RcrmStore  *store,
+                     gint64      account_id,
+                     GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self,
+                                         "SELECT " CONTACT_COLUMNS " FROM contacts WHERE account_id = ? ORDER BY id",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_int (stmt, 1, account_id);
+  return query_records (self, stmt, (RowReader) contact_from_row, (GDestroyNotify) rcrm_contact_free, error);
+}
+
+static gint64
+sqlite_contact_count (RcrmStore  *store,
+                      gint64      account_id,
+                      GError    **error)
+{
+  gint64 count = -1;
+
+  if (!query_int (SELF (store), "SELECT count(*) FROM contacts WHERE account_id = ?", account_id, 0, &count, error))
+    return -1;
+  return count;
 }
 
 /* ---- labels -------------------------------------------------------------- */
@@ -3237,6 +4063,442 @@ sqlite_label_list_for (RcrmStore  *store,
     return NULL;
   bind_int (stmt, 1, user_id);
   return query_records (self, stmt, (RowReader) label_from_row, (GDestroyNotify) rcrm_label_free, error);
+}
+
+static gboolean
+sqlite_label_update (RcrmStore  *store,
+                     RcrmLabel  *label,
+                     gint64      expected_version,
+                     GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+
+  stmt = stmt_get (self,
+                   "UPDATE labels SET name = ?, color = ?, updated_at = ?, version = version + 1 "
+                   "WHERE id = ? AND version = ?",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, label->name);
+  bind_text (stmt, 2, label->color);
+  bind_text (stmt, 3, now);
+  bind_int (stmt, 4, label->id);
+  bind_int (stmt, 5, expected_version);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_version (self, "SELECT 1 FROM labels WHERE id = ?", "label", label->id, error);
+
+  label->version = expected_version + 1;
+  g_free (label->updated_at);
+  label->updated_at = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static gboolean
+sqlite_label_delete (RcrmStore  *store,
+                     gint64      id,
+                     GError    **error)
+{
+  /* the records that carry it change: new version; segment filters forget it;
+   * then the links go with the label (ON DELETE CASCADE) */
+  static const char * const steps[] = {
+    "UPDATE leads SET version = version + 1, updated_at = ?2 "
+    "WHERE id IN (SELECT lead_id FROM lead_labels WHERE label_id = ?1)",
+    "UPDATE accounts SET version = version + 1, updated_at = ?2 "
+    "WHERE id IN (SELECT account_id FROM account_labels WHERE label_id = ?1)",
+    "UPDATE segments SET filter_json = json_set (filter_json, '$.label_ids', "
+    "json ((SELECT json_group_array (value) FROM json_each (segments.filter_json, '$.label_ids') "
+    "WHERE value <> ?1))), version = version + 1, updated_at = ?2 "
+    "WHERE EXISTS (SELECT 1 FROM json_each (segments.filter_json, '$.label_ids') WHERE value = ?1)",
+    "DELETE FROM labels WHERE id = ?1",
+  };
+  RcrmStoreSqlite *self = SELF (store);
+  g_autofree char *now = now_rfc3339 (self);
+  gboolean ok = TRUE;
+
+  if (!tx_begin (self, error))
+    return FALSE;
+  for (guint i = 0; ok && i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(CachedStmt) stmt = stmt_get (self, steps[i], error);
+
+      ok = stmt != NULL;
+      if (!ok)
+        break;
+      bind_int (stmt, 1, id);
+      if (sqlite3_bind_parameter_count (stmt) > 1)
+        bind_text (stmt, 2, now);
+      ok = stmt_run (self, stmt, error);
+      if (ok && i == G_N_ELEMENTS (steps) - 1 && sqlite3_changes (self->db) == 0)
+        ok = fail_not_found (error, "label", id);
+    }
+  return tx_end (self, ok, error);
+}
+
+static int
+compare_usage (gconstpointer a,
+               gconstpointer b)
+{
+  const RcrmLabelUsage *x = a, *y = b;
+
+  return x->label_id < y->label_id ? -1 : x->label_id > y->label_id;
+}
+
+static GArray *
+sqlite_label_usage (RcrmStore  *store,
+                    gint64      visible_to,
+                    GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(GArray) usage = g_array_new (FALSE, TRUE, sizeof (RcrmLabelUsage));
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_auto(SqlBuilder) b = { 0 };
+      g_autoptr(CachedStmt) stmt = NULL;
+      gboolean has_row;
+
+      sql_builder_init (&b);
+      if (pass == 0)
+        {
+          sql_add (&b, "SELECT ll.label_id, count(*) FROM lead_labels ll JOIN leads l ON l.id = ll.lead_id WHERE 1");
+          if (visible_to != 0)
+            sql_add_visible_to (&b, visible_to);
+          sql_add (&b, " GROUP BY ll.label_id");
+        }
+      else
+        {
+          sql_add (&b, "SELECT al.label_id, count(*) FROM account_labels al "
+                       "JOIN accounts a ON a.id = al.account_id WHERE 1");
+          if (visible_to != 0)
+            sql_add_account_visible_to (&b, visible_to);
+          sql_add (&b, " GROUP BY al.label_id");
+        }
+      stmt = stmt_get (self, b.sql->str, error);
+      if (stmt == NULL)
+        return NULL;
+      sql_bind_all (&b, stmt);
+      for (;;)
+        {
+          gint64 label_id;
+          gpointer position;
+          RcrmLabelUsage *entry;
+
+          if (!stmt_next (self, stmt, &has_row, error))
+            return NULL;
+          if (!has_row)
+            break;
+          label_id = column_int (stmt, 0);
+          if (!g_hash_table_lookup_extended (index, &label_id, NULL, &position))
+            {
+              RcrmLabelUsage fresh = { label_id, 0, 0 };
+              gint64 *key = g_memdup2 (&label_id, sizeof label_id);
+
+              g_array_append_val (usage, fresh);
+              position = GUINT_TO_POINTER (usage->len - 1);
+              g_hash_table_insert (index, key, position);
+            }
+          entry = &g_array_index (usage, RcrmLabelUsage, GPOINTER_TO_UINT (position));
+          if (pass == 0)
+            entry->leads = column_int (stmt, 1);
+          else
+            entry->accounts = column_int (stmt, 1);
+        }
+    }
+  g_array_sort (usage, compare_usage);
+  return g_steal_pointer (&usage);
+}
+
+/* ---- segments ------------------------------------------------------------ */
+
+#define SEGMENT_COLUMNS "id, name, entity, shared, owner_id, filter_json, created_at, updated_at, version"
+
+static RcrmSegment *
+segment_from_row (sqlite3_stmt *stmt)
+{
+  RcrmSegment *segment = rcrm_segment_new ();
+
+  segment->id = column_int (stmt, 0);
+  segment->name = column_text (stmt, 1);
+  segment->entity = column_text (stmt, 2);
+  segment->shared = column_int (stmt, 3) != 0;
+  segment->owner_id = column_int (stmt, 4);
+  g_free (segment->filter_json);
+  segment->filter_json = column_text (stmt, 5);
+  segment->created_at = column_text (stmt, 6);
+  segment->updated_at = column_text (stmt, 7);
+  segment->version = column_int (stmt, 8);
+  return segment;
+}
+
+static gboolean
+sqlite_segment_insert (RcrmStore    *store,
+                       RcrmSegment  *segment,
+                       GError      **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+
+  stmt = stmt_get (self,
+                   "INSERT INTO segments (name, entity, shared, owner_id, filter_json, created_at, updated_at, "
+                   "version) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, 1)",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, segment->name);
+  bind_text (stmt, 2, segment->entity);
+  bind_int (stmt, 3, segment->shared ? 1 : 0);
+  bind_id (stmt, 4, segment->owner_id);
+  bind_text (stmt, 5, segment->filter_json != NULL ? segment->filter_json : "{}");
+  bind_text (stmt, 6, now);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+
+  segment->id = sqlite3_last_insert_rowid (self->db);
+  segment->version = 1;
+  if (segment->filter_json == NULL)
+    segment->filter_json = g_strdup ("{}");
+  g_free (segment->created_at);
+  segment->created_at = g_strdup (now);
+  g_free (segment->updated_at);
+  segment->updated_at = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static RcrmSegment *
+sqlite_segment_get (RcrmStore  *store,
+                    gint64      id,
+                    GError    **error)
+{
+  return get_by_id (SELF (store), "SELECT " SEGMENT_COLUMNS " FROM segments WHERE id = ?", id,
+                    (RowReader) segment_from_row, "segment", error);
+}
+
+static GPtrArray *
+sqlite_segment_list_for (RcrmStore  *store,
+                         gint64      user_id,
+                         GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self,
+                                         "SELECT " SEGMENT_COLUMNS " FROM segments "
+                                         "WHERE shared = 1 OR owner_id = ? ORDER BY id",
+                                         error);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_int (stmt, 1, user_id);
+  return query_records (self, stmt, (RowReader) segment_from_row, (GDestroyNotify) rcrm_segment_free, error);
+}
+
+static gboolean
+sqlite_segment_update (RcrmStore    *store,
+                       RcrmSegment  *segment,
+                       gint64        expected_version,
+                       GError      **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+
+  stmt = stmt_get (self,
+                   "UPDATE segments SET name = ?, shared = ?, filter_json = ?, updated_at = ?, "
+                   "version = version + 1 WHERE id = ? AND version = ?",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, segment->name);
+  bind_int (stmt, 2, segment->shared ? 1 : 0);
+  bind_text (stmt, 3, segment->filter_json != NULL ? segment->filter_json : "{}");
+  bind_text (stmt, 4, now);
+  bind_int (stmt, 5, segment->id);
+  bind_int (stmt, 6, expected_version);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_version (self, "SELECT 1 FROM segments WHERE id = ?", "segment", segment->id, error);
+
+  segment->version = expected_version + 1;
+  g_free (segment->updated_at);
+  segment->updated_at = g_steal_pointer (&now);
+  return TRUE;
+}
+
+static gboolean
+sqlite_segment_delete (RcrmStore  *store,
+                       gint64      id,
+                       GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self, "DELETE FROM segments WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, id);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_not_found (error, "segment", id);
+  return TRUE;
+}
+
+/* ---- custom forms -------------------------------------------------------- */
+
+static char *
+form_fields_to_json (const RcrmForm *form)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < form->fields->len; i++)
+    {
+      const RcrmFormField *field = g_ptr_array_index (form->fields, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, field->key);
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, field->label);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, field->type);
+      json_builder_set_member_name (builder, "required");
+      json_builder_add_boolean_value (builder, field->required);
+      if (field->choices != NULL)
+        {
+          json_builder_set_member_name (builder, "choices");
+          json_builder_begin_array (builder);
+          for (guint j = 0; field->choices[j] != NULL; j++)
+            json_builder_add_string_value (builder, field->choices[j]);
+          json_builder_end_array (builder);
+        }
+      json_builder_set_member_name (builder, "order");
+      json_builder_add_int_value (builder, field->order);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (gen, root);
+  return json_generator_to_data (gen, NULL);
+}
+
+/* the stored definition; written only by form_fields_to_json, so members are trusted */
+static gboolean
+form_fields_from_json (RcrmForm    *form,
+                       const char  *text,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonNode *root;
+  JsonArray *array;
+
+  if (!json_parser_load_from_data (parser, text, -1, error))
+    return FALSE;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      g_set_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_FAILED, "The %s form is not a JSON array",
+                   form->entity);
+      return FALSE;
+    }
+  array = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      RcrmFormField *field;
+
+      if (o == NULL)
+        continue;
+      field = rcrm_form_field_new ();
+      field->key = g_strdup (json_object_get_string_member_with_default (o, "key", ""));
+      field->label = g_strdup (json_object_get_string_member_with_default (o, "label", ""));
+      field->type = g_strdup (json_object_get_string_member_with_default (o, "type", "text"));
+      field->required = json_object_get_boolean_member_with_default (o, "required", FALSE);
+      field->order = json_object_get_int_member_with_default (o, "order", i);
+      if (json_object_has_member (o, "choices") && JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "choices")))
+        {
+          JsonArray *choices = json_object_get_array_member (o, "choices");
+          GStrvBuilder *strv = g_strv_builder_new ();
+
+          for (guint j = 0; j < json_array_get_length (choices); j++)
+            g_strv_builder_add (strv, json_array_get_string_element (choices, j));
+          field->choices = g_strv_builder_end (strv);
+          g_strv_builder_unref (strv);
+        }
+      g_ptr_array_add (form->fields, field);
+    }
+  return TRUE;
+}
+
+static RcrmForm *
+sqlite_form_get (RcrmStore   *store,
+                 const char  *entity,
+                 GError     **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT fields, updated_at, version FROM forms WHERE entity = ?",
+                                         error);
+  g_autoptr(RcrmForm) form = NULL;
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, entity);
+  if (!stmt_next (self, stmt, &has_row, error))
+    return NULL;
+  if (!has_row)
+    {
+      g_set_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_NOT_FOUND, "No form for %s", entity);
+      return NULL;
+    }
+  form = rcrm_form_new (entity);
+  if (!form_fields_from_json (form, (const char *) sqlite3_column_text (stmt, 0), error))
+    return NULL;
+  form->updated_at = column_text (stmt, 1);
+  form->version = column_int (stmt, 2);
+  return g_steal_pointer (&form);
+}
+
+static gboolean
+sqlite_form_put (RcrmStore  *store,
+                 RcrmForm   *form,
+                 gint64      expected_version,
+                 GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  g_autoptr(CachedStmt) stmt = NULL;
+  g_autofree char *now = now_rfc3339 (self);
+  g_autofree char *fields = form_fields_to_json (form);
+
+  stmt = stmt_get (self,
+                   "UPDATE forms SET fields = ?, updated_at = ?, version = version + 1 "
+                   "WHERE entity = ? AND version = ?",
+                   error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, fields);
+  bind_text (stmt, 2, now);
+  bind_text (stmt, 3, form->entity);
+  bind_int (stmt, 4, expected_version);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_STALE,
+                   "The %s form was changed by someone else (or does not exist)", form->entity);
+      return FALSE;
+    }
+
+  form->version = expected_version + 1;
+  g_free (form->updated_at);
+  form->updated_at = g_steal_pointer (&now);
+  return TRUE;
 }
 
 /* ---- audit --------------------------------------------------------------- */
@@ -3323,8 +4585,28 @@ static const RcrmStoreBackend sqlite_backend = {
   .account_get = sqlite_account_get,
   .account_update = sqlite_account_update,
   .account_ids_by_owner = sqlite_account_ids_by_owner,
+  .account_list = sqlite_account_list,
+  .account_visible_to = sqlite_account_visible_to,
+  .account_won_totals = sqlite_account_won_totals,
+  .account_won_leads = sqlite_account_won_leads,
+  .contact_insert = sqlite_contact_insert,
+  .contact_get = sqlite_contact_get,
+  .contact_update = sqlite_contact_update,
+  .contact_delete = sqlite_contact_delete,
+  .contact_list = sqlite_contact_list,
+  .contact_count = sqlite_contact_count,
   .label_insert = sqlite_label_insert,
   .label_get = sqlite_label_get,
   .label_list_for = sqlite_label_list_for,
+  .label_update = sqlite_label_update,
+  .label_delete = sqlite_label_delete,
+  .label_usage = sqlite_label_usage,
+  .segment_insert = sqlite_segment_insert,
+  .segment_get = sqlite_segment_get,
+  .segment_list_for = sqlite_segment_list_for,
+  .segment_update = sqlite_segment_update,
+  .segment_delete = sqlite_segment_delete,
+  .form_get = sqlite_form_get,
+  .form_put = sqlite_form_put,
   .audit_insert = sqlite_audit_insert,
 };

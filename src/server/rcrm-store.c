@@ -629,6 +629,130 @@ rcrm_store_account_ids_by_owner (RcrmStore  *store,
   return store->backend->account_ids_by_owner (store, owner_id, error);
 }
 
+GPtrArray *
+rcrm_store_account_list (RcrmStore               *store,
+                         const RcrmAccountQuery  *query,
+                         gint64                  *total,
+                         char                   **next_cursor,
+                         GError                 **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+  g_return_val_if_fail (query->limit >= 1 && query->limit <= 500, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->account_list (store, query, total, next_cursor, error);
+}
+
+gboolean
+rcrm_store_account_visible_to (RcrmStore  *store,
+                               gint64      account_id,
+                               gint64      user_id,
+                               GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->account_visible_to (store, account_id, user_id, error);
+}
+
+gboolean
+rcrm_store_account_won_totals (RcrmStore  *store,
+                               gint64      account_id,
+                               gint64     *count,
+                               gint64     *value,
+                               GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->account_won_totals (store, account_id, count, value, error);
+}
+
+GPtrArray *
+rcrm_store_account_won_leads (RcrmStore  *store,
+                              gint64      account_id,
+                              gint64      visible_to,
+                              guint       limit,
+                              GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->account_won_leads (store, account_id, visible_to, limit, error);
+}
+
+/* ---- contacts ------------------------------------------------------------ */
+
+gboolean
+rcrm_store_contact_insert (RcrmStore    *store,
+                           RcrmContact  *contact,
+                           GError      **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (contact != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->contact_insert (store, contact, error);
+}
+
+RcrmContact *
+rcrm_store_contact_get (RcrmStore  *store,
+                        gint64      id,
+                        GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->contact_get (store, id, error);
+}
+
+gboolean
+rcrm_store_contact_update (RcrmStore    *store,
+                           RcrmContact  *contact,
+                           gint64        expected_version,
+                           GError      **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (contact != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->contact_update (store, contact, expected_version, error);
+}
+
+gboolean
+rcrm_store_contact_delete (RcrmStore  *store,
+                           gint64      id,
+                           GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->contact_delete (store, id, error);
+}
+
+GPtrArray *
+rcrm_store_contact_list (RcrmStore  *store,
+                         gint64      account_id,
+                         GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->contact_list (store, account_id, error);
+}
+
+gint64
+rcrm_store_contact_count (RcrmStore  *store,
+                          gint64      account_id,
+                          GError    **error)
+{
+  g_return_val_if_fail (store != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  return store->backend->contact_count (store, account_id, error);
+}
+
 /* ---- labels -------------------------------------------------------------- */
 
 gboolean
@@ -663,6 +787,128 @@ rcrm_store_label_list_for (RcrmStore  *store,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   return store->backend->label_list_for (store, user_id, error);
+}
+
+gboolean
+rcrm_store_label_update (RcrmStore  *store,
+                         RcrmLabel  *label,
+                         gint64      expected_version,
+                         GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (label != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->label_update (store, label, expected_version, error);
+}
+
+gboolean
+rcrm_store_label_delete (RcrmStore  *store,
+                         gint64      id,
+                         GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->label_delete (store, id, error);
+}
+
+GArray *
+rcrm_store_label_usage (RcrmStore  *store,
+                        gint64      visible_to,
+                        GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->label_usage (store, visible_to, error);
+}
+
+/* ---- segments ------------------------------------------------------------ */
+
+gboolean
+rcrm_store_segment_insert (RcrmStore    *store,
+                           RcrmSegment  *segment,
+                           GError      **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (segment != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->segment_insert (store, segment, error);
+}
+
+RcrmSegment *
+rcrm_store_segment_get (RcrmStore  *store,
+                        gint64      id,
+                        GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->segment_get (store, id, error);
+}
+
+GPtrArray *
+rcrm_store_segment_list_for (RcrmStore  *store,
+                             gint64      user_id,
+                             GError    **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->segment_list_for (store, user_id, error);
+}
+
+gboolean
+rcrm_store_segment_update (RcrmStore    *store,
+                           RcrmSegment  *segment,
+                           gint64        expected_version,
+                           GError      **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (segment != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->segment_update (store, segment, expected_version, error);
+}
+
+gboolean
+rcrm_store_segment_delete (RcrmStore  *store,
+                           gint64      id,
+                           GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->segment_delete (store, id, error);
+}
+
+/* ---- forms --------------------------------------------------------------- */
+
+RcrmForm *
+rcrm_store_form_get (RcrmStore   *store,
+                     const char  *entity,
+                     GError     **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (entity != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->form_get (store, entity, error);
+}
+
+gboolean
+rcrm_store_form_put (RcrmStore  *store,
+                     RcrmForm   *form,
+                     gint64      expected_version,
+                     GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (form != NULL && form->entity != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->form_put (store, form, expected_version, error);
 }
 
 /* ---- audit --------------------------------------------------------------- */

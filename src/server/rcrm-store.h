@@ -60,7 +60,58 @@ typedef struct {
   guint         offset;          /* rows to skip when cursor is NULL (random access for
                                     lazy list models); next_cursor still works from there */
   guint         limit;           /* 1..500 */
+  /* segment filters (R13); each narrows the list */
+  const GArray *label_ids;       /* gint64: leads carrying every one of them; NULL = any */
+  gboolean      has_value_min;
+  gint64        value_min;       /* satang, inclusive */
+  gboolean      has_value_max;
+  gint64        value_max;       /* satang, inclusive */
+  const char   *created_from;    /* RFC 3339 UTC, inclusive; NULL = no bound */
+  const char   *created_before;  /* RFC 3339 UTC, exclusive; NULL = no bound */
+  const char   *province;        /* leads linked to an account in this province; NULL = any */
+  gboolean      match_none;      /* a filter nothing can match (e.g. a label the caller cannot see) */
 } RcrmLeadQuery;
+
+typedef enum {
+  RCRM_ACCOUNT_SORT_NAME,        /* default, ascending */
+  RCRM_ACCOUNT_SORT_CREATED,
+  RCRM_ACCOUNT_SORT_UPDATED,
+} RcrmAccountSort;
+
+typedef enum {
+  RCRM_ACCOUNT_STATUS_PENDING   = 1 << 0,
+  RCRM_ACCOUNT_STATUS_CONFIRMED = 1 << 1,
+  RCRM_ACCOUNT_STATUS_SOLD      = 1 << 2,
+} RcrmAccountStatus;
+
+typedef enum {
+  RCRM_FAVOURITE_ANY,
+  RCRM_FAVOURITE_ONLY,
+  RCRM_FAVOURITE_NOT,
+} RcrmFavouriteFilter;
+
+typedef struct {
+  const char   *q;               /* substring of name, tax ID, phone, e-mail; NULL = any */
+  guint         status_mask;     /* RcrmAccountStatus bits; 0 = any */
+  gint64        owner_id;        /* 0 = any */
+  const GArray *label_ids;       /* gint64: accounts carrying every one of them; NULL = any */
+  RcrmFavouriteFilter favourite;
+  const char   *province;        /* NULL = any */
+  gboolean      has_value_min;   /* on the account's won total (sum of its closed leads) */
+  gint64        value_min;
+  gboolean      has_value_max;
+  gint64        value_max;
+  const char   *created_from;    /* as RcrmLeadQuery */
+  const char   *created_before;
+  gint64        visible_to;      /* R14: 0 = no restriction; else only accounts owned by this user
+                                    or members of teams they lead, or on which one of them holds a lead */
+  gboolean      match_none;
+  RcrmAccountSort sort;
+  gboolean      descending;
+  const char   *cursor;
+  guint         offset;
+  guint         limit;           /* 1..500 */
+} RcrmAccountQuery;
 
 /* Opens (creating and migrating) the store.  uri is a file path for SQLite;
  * "postgresql://…" answers RCRM_STORE_ERROR_UNSUPPORTED for now. */
@@ -164,18 +215,64 @@ RcrmTimelineEntry *rcrm_store_timeline_get   (RcrmStore *store, gint64 id, GErro
 /* oldest first; notes_only = only kind "note" */
 GPtrArray   *rcrm_store_timeline_list        (RcrmStore *store, gint64 lead_id, gboolean notes_only, GError **error);
 
-/* ---- accounts (full API in a later issue) --------------------------------- */
+/* ---- accounts ------------------------------------------------------------- */
+/* fills id, created_at, updated_at, version, contact_count; keeps the search
+ * index and the label links */
 gboolean     rcrm_store_account_insert       (RcrmStore *store, RcrmAccount *account, GError **error);
 RcrmAccount *rcrm_store_account_get          (RcrmStore *store, gint64 id, GError **error);
-/* writes every mutable field */
+/* writes every mutable field, label_ids included */
 gboolean     rcrm_store_account_update       (RcrmStore *store, RcrmAccount *account, gint64 expected_version, GError **error);
 GArray      *rcrm_store_account_ids_by_owner (RcrmStore *store, gint64 owner_id, GError **error);
+/* a page of accounts, as rcrm_store_lead_list */
+GPtrArray   *rcrm_store_account_list         (RcrmStore *store, const RcrmAccountQuery *query, gint64 *total,
+                                              char **next_cursor, GError **error);
+/* does the user see this account under R14 (see RcrmAccountQuery.visible_to)? */
+gboolean     rcrm_store_account_visible_to   (RcrmStore *store, gint64 account_id, gint64 user_id, GError **error);
+/* number and summed value of the closed leads linked to the account */
+gboolean     rcrm_store_account_won_totals   (RcrmStore *store, gint64 account_id, gint64 *count, gint64 *value,
+                                              GError **error);
+/* the closed leads linked to the account, latest win first, at most limit;
+ * visible_to as RcrmLeadQuery */
+GPtrArray   *rcrm_store_account_won_leads    (RcrmStore *store, gint64 account_id, gint64 visible_to, guint limit,
+                                              GError **error);
 
-/* ---- labels (full API in a later issue) ----------------------------------- */
+/* ---- contacts (R11) --------------------------------------------------------- */
+gboolean     rcrm_store_contact_insert       (RcrmStore *store, RcrmContact *contact, GError **error);
+RcrmContact *rcrm_store_contact_get          (RcrmStore *store, gint64 id, GError **error);
+/* writes name, position, phone, email */
+gboolean     rcrm_store_contact_update       (RcrmStore *store, RcrmContact *contact, gint64 expected_version, GError **error);
+gboolean     rcrm_store_contact_delete       (RcrmStore *store, gint64 id, GError **error);
+/* the account's contacts by id */
+GPtrArray   *rcrm_store_contact_list         (RcrmStore *store, gint64 account_id, GError **error);
+gint64       rcrm_store_contact_count        (RcrmStore *store, gint64 account_id, GError **error);
+
+/* ---- labels (R12) ----------------------------------------------------------- */
 gboolean     rcrm_store_label_insert         (RcrmStore *store, RcrmLabel *label, GError **error);
 RcrmLabel   *rcrm_store_label_get            (RcrmStore *store, gint64 id, GError **error);
 /* system labels and the user's own personal labels, by id */
 GPtrArray   *rcrm_store_label_list_for       (RcrmStore *store, gint64 user_id, GError **error);
+/* writes name and color */
+gboolean     rcrm_store_label_update         (RcrmStore *store, RcrmLabel *label, gint64 expected_version, GError **error);
+/* takes the label off every lead and account (each gets a new version) and deletes it */
+gboolean     rcrm_store_label_delete         (RcrmStore *store, gint64 id, GError **error);
+/* per label carried by at least one record: the leads (any state) and accounts
+ * carrying it, only those visible_to sees (as RcrmLeadQuery / RcrmAccountQuery);
+ * element-type RcrmLabelUsage, by label id */
+GArray      *rcrm_store_label_usage          (RcrmStore *store, gint64 visible_to, GError **error);
+
+/* ---- segments (R13) --------------------------------------------------------- */
+gboolean     rcrm_store_segment_insert       (RcrmStore *store, RcrmSegment *segment, GError **error);
+RcrmSegment *rcrm_store_segment_get          (RcrmStore *store, gint64 id, GError **error);
+/* the shared segments and the user's own, by id */
+GPtrArray   *rcrm_store_segment_list_for     (RcrmStore *store, gint64 user_id, GError **error);
+/* writes name, shared, filter_json */
+gboolean     rcrm_store_segment_update       (RcrmStore *store, RcrmSegment *segment, gint64 expected_version, GError **error);
+gboolean     rcrm_store_segment_delete       (RcrmStore *store, gint64 id, GError **error);
+
+/* ---- custom forms (R22): entity "lead" or "account" ------------------------- */
+RcrmForm    *rcrm_store_form_get             (RcrmStore *store, const char *entity, GError **error);
+/* replaces the fields */
+gboolean     rcrm_store_form_put             (RcrmStore *store, RcrmForm *form, gint64 expected_version, GError **error);
 
 /* ---- audit (R29): who changed what, never personal values ----------------- */
 gboolean     rcrm_store_audit_insert         (RcrmStore *store, gint64 actor_id, const char *action,

@@ -931,12 +931,13 @@ test_leads_move (void)
 
   timeline = get_timeline (client, id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (timeline->len, ==, 4);   /* created, step, step, pipeline */
+  g_assert_cmpuint (timeline->len, ==, 5);   /* created, step, step, account_linked (R3), pipeline */
   g_assert_cmpstr (rcrm_timeline_entry_get_kind (g_ptr_array_index (timeline, 0)), ==, "created");
   g_assert_cmpstr (rcrm_timeline_entry_get_kind (g_ptr_array_index (timeline, 1)), ==, "step");
   g_assert_cmpint (json_object_get_int_member (rcrm_timeline_entry_get_data (g_ptr_array_index (timeline, 1)), "to"),
                    ==, 2);
-  last = g_ptr_array_index (timeline, 3);
+  g_assert_cmpstr (rcrm_timeline_entry_get_kind (g_ptr_array_index (timeline, 3)), ==, "account_linked");
+  last = g_ptr_array_index (timeline, 4);
   g_assert_cmpstr (rcrm_timeline_entry_get_kind (last), ==, "pipeline");
   g_assert_cmpint (json_object_get_int_member (rcrm_timeline_entry_get_data (last), "to_pipeline_id"), ==,
                    rcrm_pipeline_get_id (custom));

@@ -211,6 +211,8 @@ void rt_note               (GString *problems, RtResponse *r, const char *format
       rt_fail (__FILE__, __LINE__, NULL, "wrong answers:%s", (problems)->str); \
   } G_STMT_END
 
+/* error.fields[field] (field names may contain dots), or NULL */
+JsonNode *rt_error_field   (RtResponse *r, const char *field);
 void rt_assert_error       (const char *file, int line, RtResponse *r, guint status, const char *code);
 void rt_assert_error_field (const char *file, int line, RtResponse *r, const char *field);
 void rt_assert_int         (const char *file, int line, RtResponse *r, const char *path, gint64 expected);

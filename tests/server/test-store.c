@@ -300,7 +300,7 @@ test_open_migrations (void)
   store = rcrm_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (rcrm_store_schema_version (store), ==, 1);
+  g_assert_cmpint (rcrm_store_schema_version (store), ==, 2);
   id = make_user_id (store, "somchai", 0);
   rcrm_store_close (store);
   /* checkpointed at close: no write-ahead log left behind */
@@ -309,14 +309,14 @@ test_open_migrations (void)
   /* reopening keeps the data and runs no migration again */
   store = rcrm_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rcrm_store_schema_version (store), ==, 1);
+  g_assert_cmpint (rcrm_store_schema_version (store), ==, 2);
   user = rcrm_store_user_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (user->username, ==, "somchai");
   g_assert_cmpuint (rcrm_store_user_count (store, &error), ==, 1);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 2);
   mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'leads_fts'"), ==, 1);
@@ -1545,6 +1545,172 @@ test_accounts_labels_audit (Fixture       *f,
   sqlite3_close (db);
 }
 
+
+/* ---- migration 2: the accounts register, contacts, labels, segments, forms -- */
+
+static gint64
+count_accounts (RcrmStore        *store,
+                RcrmAccountQuery *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  gint64 total = -1;
+
+  if (query->limit == 0)
+    query->limit = 50;
+  page = rcrm_store_account_list (store, query, &total, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (page);
+  return total;
+}
+
+static void
+test_accounts_register (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmAccount) account = rcrm_account_new ();
+  g_autoptr(RcrmAccount) copy = NULL;
+  g_autoptr(RcrmContact) contact = rcrm_contact_new ();
+  g_autoptr(RcrmSegment) segment = rcrm_segment_new ();
+  g_autoptr(RcrmSegment) segment_copy = NULL;
+  g_autoptr(RcrmForm) form = NULL;
+  g_autoptr(RcrmLead) lead = NULL;
+  g_autoptr(RcrmLead) lead_copy = NULL;
+  g_autoptr(GArray) usage = NULL;
+  g_autoptr(GPtrArray) won = NULL;
+  gint64 somchai = make_user_id (f->store, "somchai", 0);
+  gint64 other = make_user_id (f->store, "other", 0);
+  gint64 vip = make_label (f->store, "VIP", "system", 0);
+  gint64 count = 0, value = 0;
+  RcrmAccountQuery query = { 0 };
+  GArray *ids;
+
+  /* an account with labels and a province; search and filters */
+  account->name = g_strdup ("บริษัท ทดสอบทะเบียน จำกัด");
+  account->phone = g_strdup ("+6621234567");
+  account->province = g_strdup ("เชียงใหม่");
+  account->owner_id = somchai;
+  g_array_append_val (account->label_ids, vip);
+  g_assert_true (rcrm_store_account_insert (f->store, account, &error));
+  g_assert_no_error (error);
+  copy = rcrm_store_account_get (f->store, account->id, &error);
+  g_assert_cmpstr (copy->province, ==, "เชียงใหม่");
+  g_assert_cmpuint (copy->label_ids->len, ==, 1);
+  g_assert_cmpint (copy->contact_count, ==, 0);
+  query.q = "ทดสอบทะเบียน";
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 1);
+  query.q = "021234567";
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 1);
+  query.q = NULL;
+  query.province = "เชียงใหม่";
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_val (ids, vip);
+  query.label_ids = ids;
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 1);
+  query.visible_to = other;
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 0);
+  g_assert_false (rcrm_store_account_visible_to (f->store, account->id, other, &error));
+  g_assert_no_error (error);
+
+  /* holding a lead on it makes it visible; winning it adds to the totals */
+  lead = new_lead ("ลีดของคนอื่น", other, f->standard_id, 0);
+  lead->account_id = account->id;
+  lead->value = 1500;
+  g_assert_true (rcrm_store_lead_insert (f->store, lead, &error));
+  g_assert_null (lead->closed_at);
+  g_assert_true (rcrm_store_account_visible_to (f->store, account->id, other, &error));
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 1);
+  lead->step = 3;
+  g_assert_true (rcrm_store_lead_update (f->store, lead, lead->version, &error));
+  g_assert_nonnull (lead->closed_at);
+  lead_copy = rcrm_store_lead_get (f->store, lead->id, &error);
+  g_assert_cmpstr (lead_copy->closed_at, ==, lead->closed_at);
+  g_assert_true (rcrm_store_account_won_totals (f->store, account->id, &count, &value, &error));
+  g_assert_cmpint (count, ==, 1);
+  g_assert_cmpint (value, ==, 1500);
+  won = rcrm_store_account_won_leads (f->store, account->id, somchai, 10, &error);
+  g_assert_cmpuint (won->len, ==, 0);   /* somchai does not see other's lead */
+  g_clear_pointer (&won, g_ptr_array_unref);
+  won = rcrm_store_account_won_leads (f->store, account->id, 0, 10, &error);
+  g_assert_cmpuint (won->len, ==, 1);
+  query.visible_to = 0;
+  query.has_value_min = TRUE;
+  query.value_min = 1501;
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 0);
+  query.value_min = 1500;
+  g_assert_cmpint (count_accounts (f->store, &query), ==, 1);
+
+  /* contacts */
+  contact->account_id = account->id;
+  contact->name = g_strdup ("คุณติดต่อ");
+  g_assert_true (rcrm_store_contact_insert (f->store, contact, &error));
+  g_assert_cmpint (rcrm_store_contact_count (f->store, account->id, &error), ==, 1);
+  g_free (contact->position);
+  contact->position = g_strdup ("จัดซื้อ");
+  g_assert_true (rcrm_store_contact_update (f->store, contact, 1, &error));
+  g_assert_false (rcrm_store_contact_update (f->store, contact, 1, &error));
+  g_assert_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_STALE);
+  g_clear_error (&error);
+  g_clear_pointer (&copy, rcrm_account_free);
+  copy = rcrm_store_account_get (f->store, account->id, &error);
+  g_assert_cmpint (copy->contact_count, ==, 1);
+  g_assert_true (rcrm_store_contact_delete (f->store, contact->id, &error));
+  g_assert_false (rcrm_store_contact_delete (f->store, contact->id, &error));
+  g_assert_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* usage, then deleting the label: off the records and segment filters */
+  usage = rcrm_store_label_usage (f->store, 0, &error);
+  g_assert_cmpuint (usage->len, ==, 1);
+  g_assert_cmpint (g_array_index (usage, RcrmLabelUsage, 0).accounts, ==, 1);
+  segment->name = g_strdup ("VIP");
+  segment->entity = g_strdup ("accounts");
+  segment->owner_id = somchai;
+  g_free (segment->filter_json);
+  segment->filter_json = g_strdup_printf ("{\"label_ids\":[%" G_GINT64_FORMAT ",999],\"province\":\"น่าน\"}", vip);
+  g_assert_true (rcrm_store_segment_insert (f->store, segment, &error));
+  g_assert_true (rcrm_store_label_delete (f->store, vip, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&copy, rcrm_account_free);
+  copy = rcrm_store_account_get (f->store, account->id, &error);
+  g_assert_cmpuint (copy->label_ids->len, ==, 0);
+  g_assert_cmpint (copy->version, ==, 2);
+  segment_copy = rcrm_store_segment_get (f->store, segment->id, &error);
+  g_assert_cmpstr (segment_copy->filter_json, ==, "{\"label_ids\":[999],\"province\":\"น่าน\"}");
+  g_assert_cmpint (segment_copy->version, ==, 2);
+  g_assert_false (rcrm_store_label_delete (f->store, vip, &error));
+  g_assert_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* forms: one row per entity, version-checked */
+  form = rcrm_store_form_get (f->store, "lead", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (form->fields->len, ==, 0);
+  g_assert_cmpint (form->version, ==, 1);
+  {
+    RcrmFormField *field = rcrm_form_field_new ();
+
+    field->key = g_strdup ("size");
+    field->label = g_strdup ("ขนาด");
+    field->type = g_strdup ("choice");
+    field->choices = g_strsplit ("S,M,L", ",", -1);
+    field->required = TRUE;
+    g_ptr_array_add (form->fields, field);
+  }
+  g_assert_true (rcrm_store_form_put (f->store, form, 1, &error));
+  g_assert_false (rcrm_store_form_put (f->store, form, 1, &error));
+  g_assert_error (error, RCRM_STORE_ERROR, RCRM_STORE_ERROR_STALE);
+  g_clear_error (&error);
+  g_clear_pointer (&form, rcrm_form_free);
+  form = rcrm_store_form_get (f->store, "lead", &error);
+  g_assert_cmpint (form->version, ==, 2);
+  g_assert_cmpuint (form->fields->len, ==, 1);
+  g_assert_cmpstr (rcrm_form_find (form, "size")->choices[2], ==, "L");
+  g_assert_true (rcrm_form_find (form, "size")->required);
+  g_array_unref (ids);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1565,6 +1731,7 @@ main (int   argc,
   g_test_add ("/store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/store/accounts-labels-audit", Fixture, NULL, fixture_setup, test_accounts_labels_audit,
               fixture_teardown);
+  g_test_add ("/store/accounts-register", Fixture, NULL, fixture_setup, test_accounts_register, fixture_teardown);
 
   return g_test_run ();
 }
