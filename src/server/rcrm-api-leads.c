@@ -465,6 +465,129 @@ add_account_linked (RcrmRequest     *req,
   return rcrm_leads_add_event (req, lead->id, "account_linked", data, error);
 }
 
+static const RcrmText text_duplicate_lead = {
+  "A lead with the same details already exists.",
+  "มีลีดที่มีข้อมูลเดียวกันอยู่แล้ว"
+};
+
+/* R25: TRUE when the lead may be created; otherwise a 409 duplicate_lead was
+ * sent (or a store error). Erased leads never match (they hold no values). */
+static gboolean
+check_duplicates (RcrmRequest    *req,
+                  const RcrmLead *lead,
+                  gboolean        confirm)
+{
+  static const char * const all_fields[] = { "email", "phone", "tax_id", NULL };
+  static const char * const all_states[] = { "closed", "in_progress", "unfollowed", NULL };
+  g_autoptr(GPtrArray) matches = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *states[4] = { NULL };
+  const char *action_s = "allow";
+  JsonNode *node;
+  JsonObject *details;
+  JsonArray *items;
+  gboolean disallow, owns_all = TRUE;
+  gint64 visible_to;
+  guint i, n = 0;
+
+  node = rcrm_settings_get_nested (req->settings, "duplicates", "enabled");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || !json_node_get_boolean (node))
+    return TRUE;
+  node = rcrm_settings_get_nested (req->settings, "duplicates", "action");
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && g_strcmp0 (json_node_get_string (node), "disallow") == 0)
+    action_s = "disallow";
+  disallow = g_str_equal (action_s, "disallow");
+  /* allow + confirmed: no need to look */
+  if (!disallow && confirm)
+    return TRUE;
+
+  node = rcrm_settings_get_nested (req->settings, "duplicates", "scope");
+  for (i = 0; all_states[i] != NULL; i++)
+    {
+      gboolean in = FALSE;
+
+      if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+        {
+          JsonArray *a = json_node_get_array (node);
+
+          for (guint j = 0; j < json_array_get_length (a); j++)
+            if (g_strcmp0 (json_array_get_string_element (a, j), all_states[i]) == 0)
+              in = TRUE;
+        }
+      if (in)
+        states[n++] = all_states[i];
+    }
+  node = rcrm_settings_get_nested (req->settings, "duplicates", "fields");
+  {
+    gboolean use[3] = { FALSE, FALSE, FALSE };
+
+    if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+      {
+        JsonArray *a = json_node_get_array (node);
+
+        for (i = 0; all_fields[i] != NULL; i++)
+          for (guint j = 0; j < json_array_get_length (a); j++)
+            if (g_strcmp0 (json_array_get_string_element (a, j), all_fields[i]) == 0)
+              use[i] = TRUE;
+      }
+    matches = rcrm_store_lead_duplicates (req->store, use[1] ? lead->phone : NULL, use[0] ? lead->email : NULL,
+                                          use[2] ? lead->tax_id : NULL, states, &error);
+  }
+  if (matches == NULL)
+    {
+      rcrm_respond_store_error (req, error);
+      return FALSE;
+    }
+  if (matches->len == 0)
+    return TRUE;
+  for (i = 0; i < matches->len; i++)
+    if (((RcrmLeadMatch *) g_ptr_array_index (matches, i))->owner_id != req->user->id)
+      owns_all = FALSE;
+  if (disallow && owns_all)
+    return TRUE;
+
+  visible_to = rcrm_leads_visible_to (req);
+  details = json_object_new ();
+  items = json_array_new ();
+  json_object_set_string_member (details, "action", action_s);
+  for (i = 0; i < matches->len; i++)
+    {
+      RcrmLeadMatch *m = g_ptr_array_index (matches, i);
+      g_autoptr(RcrmUser) owner = rcrm_store_user_get (req->store, m->owner_id, NULL);
+      JsonObject *item = json_object_new ();
+      JsonObject *o = json_object_new ();
+      JsonArray *on = json_array_new ();
+      gboolean visible = visible_to == 0 || m->owner_id == visible_to
+                         || rcrm_store_lead_visible_to (req->store, m->lead_id, visible_to, NULL);
+
+      if (visible)
+        {
+          json_object_set_int_member (item, "lead_id", m->lead_id);
+          json_object_set_string_member (item, "name", m->name);
+        }
+      else
+        {
+          json_object_set_null_member (item, "lead_id");
+          json_object_set_null_member (item, "name");
+        }
+      json_object_set_int_member (o, "id", m->owner_id);
+      json_object_set_string_member (o, "display_name", owner != NULL ? owner->display_name : NULL);
+      json_object_set_object_member (item, "owner", o);
+      if (m->matched & RCRM_MATCH_EMAIL)
+        json_array_add_string_element (on, "email");
+      if (m->matched & RCRM_MATCH_PHONE)
+        json_array_add_string_element (on, "phone");
+      if (m->matched & RCRM_MATCH_TAX_ID)
+        json_array_add_string_element (on, "tax_id");
+      json_object_set_array_member (item, "matched_on", on);
+      json_object_set_string_member (item, "state", m->state);
+      json_array_add_object_element (items, item);
+    }
+  json_object_set_array_member (details, "matches", items);
+  rcrm_respond_error (req, RCRM_ERR_DUPLICATE_LEAD, &text_duplicate_lead, details);
+  return FALSE;
+}
+
 /* POST /leads, and POST /accounts/{id}/leads (R4) with account set: the
  * lead starts from the account's details */
 static void
@@ -532,6 +655,8 @@ lead_create (RcrmRequest       *req,
       if (!check_owner_active (req, lead->owner_id))
         return;
     }
+  if (!check_duplicates (req, lead, confirm))
+    return;
 
   if (!rcrm_request_begin (req))
     return;

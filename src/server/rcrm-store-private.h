@@ -68,6 +68,8 @@ typedef struct {
   GArray       *(*lead_ids_by_owner)     (RcrmStore *store, gint64 owner_id, GError **error);
   gint64        (*lead_count_open)       (RcrmStore *store, gint64 owner_id, GError **error);
   gboolean      (*lead_visible_to)       (RcrmStore *store, gint64 lead_id, gint64 user_id, GError **error);
+  GPtrArray    *(*lead_duplicates)       (RcrmStore *store, const char *phone, const char *email,
+                                          const char *tax_id, const char * const *states, GError **error);
 
   gboolean      (*timeline_insert)       (RcrmStore *store, RcrmTimelineEntry *entry, GError **error);
   RcrmTimelineEntry *(*timeline_get)     (RcrmStore *store, gint64 id, GError **error);

@@ -531,6 +531,31 @@ rcrm_store_lead_count_open (RcrmStore  *store,
   return store->backend->lead_count_open (store, owner_id, error);
 }
 
+void
+rcrm_lead_match_free (RcrmLeadMatch *match)
+{
+  if (match == NULL)
+    return;
+  g_free (match->name);
+  g_free (match->state);
+  g_free (match);
+}
+
+GPtrArray *
+rcrm_store_lead_duplicates (RcrmStore          *store,
+                            const char         *phone,
+                            const char         *email,
+                            const char         *tax_id,
+                            const char * const *states,
+                            GError            **error)
+{
+  g_return_val_if_fail (store != NULL, NULL);
+  g_return_val_if_fail (states != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return store->backend->lead_duplicates (store, phone, email, tax_id, states, error);
+}
+
 gboolean
 rcrm_store_lead_visible_to (RcrmStore  *store,
                             gint64      lead_id,

@@ -205,6 +205,22 @@ GPtrArray   *rcrm_store_lead_list            (RcrmStore *store, const RcrmLeadQu
 GArray      *rcrm_store_lead_ids_by_owner    (RcrmStore *store, gint64 owner_id, GError **error);
 /* in-progress leads (not closed, not unfollowed) owned by the user */
 gint64       rcrm_store_lead_count_open      (RcrmStore *store, gint64 owner_id, GError **error);
+/* R25: leads whose phone, email or tax_id (already normalised; NULL = not checked)
+ * equals the given value and whose state is one of states (NULL-terminated);
+ * element-type RcrmLeadMatch, ascending by id; each lead once */
+#define RCRM_MATCH_EMAIL  (1u << 0)
+#define RCRM_MATCH_PHONE  (1u << 1)
+#define RCRM_MATCH_TAX_ID (1u << 2)
+typedef struct {
+  gint64  lead_id;
+  char   *name;
+  gint64  owner_id;
+  char   *state;
+  guint   matched;   /* RCRM_MATCH_* bits */
+} RcrmLeadMatch;
+void         rcrm_lead_match_free            (RcrmLeadMatch *match);
+GPtrArray   *rcrm_store_lead_duplicates      (RcrmStore *store, const char *phone, const char *email,
+                                              const char *tax_id, const char * const *states, GError **error);
 /* does the user (directly or as leader of the owner's team) see this lead under R14? */
 gboolean     rcrm_store_lead_visible_to      (RcrmStore *store, gint64 lead_id, gint64 user_id, GError **error);
 

@@ -488,13 +488,19 @@ test_leads_from_account (void)
   r = rt_post (s, u->token, account_path (id, "/leads"), rt_json ("{'source': '%s', 'account_id': 1}", source));
   RT_ASSERT_ERROR (r, 400, "bad_request");
 
-  /* any number of them (R4) */
+  /* any number of them (R4); from the second on they match the first on
+   * e-mail and tax ID, so duplicate prevention (R25) asks for confirmation */
   for (guint i = 0; i < G_N_ELEMENTS (lead_ids); i++)
     {
+      if (i == 1)
+        {
+          r = rt_post (s, u->token, account_path (id, "/leads"), rt_json ("{'source': '%s'}", source));
+          RT_ASSERT_ERROR (r, 409, "duplicate_lead");
+        }
       r = rt_post (s, u->token, account_path (id, "/leads"),
                    i == 0 ? rt_json ("{'source': '%s'}", source)
-                          : rt_json ("{'source': '%s', 'name': 'คุณจัดซื้อ %u', 'value': %u00000, 'phone': null}",
-                                     source, i, i));
+                          : rt_json ("{'source': '%s', 'name': 'คุณจัดซื้อ %u', 'value': %u00000, 'phone': null, "
+                                     "'confirm_duplicate': true}", source, i, i));
       RT_ASSERT_STATUS (r, 201);
       lead_ids[i] = rt_int (r, "id");
       RT_ASSERT_INT (r, "account_id", id);

@@ -1711,6 +1711,68 @@ test_accounts_register (Fixture       *f,
   g_array_unref (ids);
 }
 
+/* R25 at store level: each field alone, several fields naming one lead once,
+ * states, and NULL / empty values never matching */
+static void
+test_duplicates (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const char * const in_progress[] = { "in_progress", NULL };
+  static const char * const all[] = { "closed", "in_progress", "unfollowed", NULL };
+  static const char * const none[] = { NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmLead) a = new_lead ("ก", f->admin_id, f->standard_id, 0);
+  g_autoptr(RcrmLead) b = new_lead ("ข", f->admin_id, f->standard_id, 0);
+  g_autoptr(RcrmLead) blank = new_lead ("ค", f->admin_id, f->standard_id, 0);
+  GPtrArray *m;
+  RcrmLeadMatch *x;
+
+  a->phone = g_strdup ("+66812345678");
+  a->email = g_strdup ("a@example.com");
+  a->tax_id = g_strdup ("0105536000315");
+  b->phone = g_strdup ("+66812345678");
+  b->unfollowed = TRUE;
+  b->unfollow_reason = g_strdup ("ซื้อที่อื่น");
+  blank->email = g_strdup ("");
+  g_assert_true (rcrm_store_lead_insert (f->store, a, &error));
+  g_assert_true (rcrm_store_lead_insert (f->store, b, &error));
+  g_assert_true (rcrm_store_lead_insert (f->store, blank, &error));
+  g_assert_no_error (error);
+
+  m = rcrm_store_lead_duplicates (f->store, "+66812345678", "a@example.com", "0105536000315", all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->len, ==, 2);
+  x = g_ptr_array_index (m, 0);
+  g_assert_cmpint (x->lead_id, ==, a->id);
+  g_assert_cmpstr (x->name, ==, "ก");
+  g_assert_cmpint (x->owner_id, ==, f->admin_id);
+  g_assert_cmpstr (x->state, ==, "in_progress");
+  g_assert_cmpuint (x->matched, ==, RCRM_MATCH_PHONE | RCRM_MATCH_EMAIL | RCRM_MATCH_TAX_ID);
+  x = g_ptr_array_index (m, 1);
+  g_assert_cmpint (x->lead_id, ==, b->id);
+  g_assert_cmpstr (x->state, ==, "unfollowed");
+  g_assert_cmpuint (x->matched, ==, RCRM_MATCH_PHONE);
+  g_ptr_array_unref (m);
+
+  m = rcrm_store_lead_duplicates (f->store, "+66812345678", NULL, NULL, in_progress, &error);
+  g_assert_cmpuint (m->len, ==, 1);
+  g_ptr_array_unref (m);
+  m = rcrm_store_lead_duplicates (f->store, NULL, NULL, "0105536000315", all, &error);
+  g_assert_cmpuint (m->len, ==, 1);
+  g_assert_cmpuint (((RcrmLeadMatch *) g_ptr_array_index (m, 0))->matched, ==, RCRM_MATCH_TAX_ID);
+  g_ptr_array_unref (m);
+  m = rcrm_store_lead_duplicates (f->store, "+66812345678", NULL, NULL, none, &error);
+  g_assert_cmpuint (m->len, ==, 0);
+  g_ptr_array_unref (m);
+  m = rcrm_store_lead_duplicates (f->store, NULL, "", NULL, all, &error);
+  g_assert_cmpuint (m->len, ==, 0);
+  g_ptr_array_unref (m);
+  m = rcrm_store_lead_duplicates (f->store, NULL, NULL, NULL, all, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (m->len, ==, 0);
+  g_ptr_array_unref (m);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1731,6 +1793,7 @@ main (int   argc,
   g_test_add ("/store/rollback", Fixture, NULL, fixture_setup, test_rollback, fixture_teardown);
   g_test_add ("/store/accounts-labels-audit", Fixture, NULL, fixture_setup, test_accounts_labels_audit,
               fixture_teardown);
+  g_test_add ("/store/duplicates", Fixture, NULL, fixture_setup, test_duplicates, fixture_teardown);
   g_test_add ("/store/accounts-register", Fixture, NULL, fixture_setup, test_accounts_register, fixture_teardown);
 
   return g_test_run ();
