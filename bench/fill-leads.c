@@ -18,9 +18,10 @@
  * The inbox (in progress + closed) holds exactly --leads leads; another 5 %
  * are unfollowed (the unfollowed box).  Names, companies, phones, e-mails and
  * tax IDs (with valid check digits) are made up from Thai parts, from a GRand
- * with a fixed seed, so every fill is the same.  The store stamps
- * created_at / last_activity_at with the time of the fill, so the inbox's
- * default sort (last activity, newest first) is effectively by id.
+ * with a fixed seed, so every fill is the same.  Each lead is created at a
+ * random moment of the last two years (rcrm_store_set_clock), and 40 % get a
+ * follow-up note up to 60 days later, so last_activity_at — the inbox's
+ * default sort — is spread and unrelated to the id, as in real use.
  *
  * The strings are data, not user interface: not marked for translation.
  */
@@ -150,6 +151,15 @@ static const char * const lead_sources[] = {
 
 static const char * const unfollow_reasons[] = {
   "ลูกค้าไม่มีงบประมาณ", "เลือกคู่แข่ง", "ติดต่อไม่ได้", "ยังไม่พร้อมซื้อ", "ข้อมูลไม่ถูกต้อง",
+};
+
+static const char * const notes[] = {
+  "โทรติดตามแล้ว ลูกค้าขอใบเสนอราคาภายในวันศุกร์",
+  "ส่งใบเสนอราคาทางอีเมลแล้ว รอลูกค้าตอบกลับ",
+  "ลูกค้าขอส่วนลดเพิ่ม 5% หากสั่งซื้อภายในเดือนนี้",
+  "นัดเข้าพบที่สำนักงานวันอังคาร",
+  "โทรไม่ติด ส่งข้อความทาง LINE ไว้แล้ว",
+  "ลูกค้าแจ้งว่างบประมาณจะอนุมัติไตรมาสหน้า",
 };
 
 static const char * const team_names[N_TEAMS] = { "ทีมขายกรุงเทพ", "ทีมขายภาคเหนือ", "ทีมขายภาคอีสาน" };
@@ -471,15 +481,29 @@ fill_pipelines_and_labels (Fill    *fill,
   return TRUE;
 }
 
-/* as POST /leads: the lead, then its "created" entry */
+static void
+set_clock (Fill   *fill,
+           gint64  unix_time)
+{
+  g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (unix_time);
+  g_autofree char *text = g_date_time_format (when, "%Y-%m-%dT%H:%M:%SZ");
+
+  rcrm_store_set_clock (fill->store, text);
+}
+
+/* as POST /leads at a moment of the last two years: the lead, its "created"
+ * entry and perhaps a note later on */
 static gboolean
 insert_lead (Fill      *fill,
              RcrmLead  *lead,
+             gint64     now,
              gboolean   timeline,
              GError   **error)
 {
   g_autoptr(RcrmTimelineEntry) entry = NULL;
+  gint64 created = now - g_rand_int_range (fill->rng, 3600, 730 * 24 * 3600);
 
+  set_clock (fill, created);
   if (!rcrm_store_lead_insert (fill->store, lead, error))
     return FALSE;
   if (!timeline)
@@ -492,7 +516,24 @@ insert_lead (Fill      *fill,
   g_free (entry->data_json);
   entry->data_json = g_strdup_printf ("{\"pipeline_id\":%" G_GINT64_FORMAT ",\"step\":%d,\"owner_id\":%"
                                       G_GINT64_FORMAT "}", lead->pipeline_id, lead->step, lead->owner_id);
-  return rcrm_store_timeline_insert (fill->store, entry, error);
+  if (!rcrm_store_timeline_insert (fill->store, entry, error))
+    return FALSE;
+
+  if (chance (fill, 40))
+    {
+      g_autoptr(RcrmTimelineEntry) note = rcrm_timeline_entry_new ();
+      gint64 noted = created + g_rand_int_range (fill->rng, 600, 60 * 24 * 3600);
+
+      /* the note bumps the lead's last_activity_at */
+      set_clock (fill, MIN (now, noted));
+      note->lead_id = lead->id;
+      note->actor_id = lead->owner_id;
+      note->kind = g_strdup ("note");
+      note->body = g_strdup (PICK (fill, notes));
+      if (!rcrm_store_timeline_insert (fill->store, note, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -505,6 +546,7 @@ fill_leads (Fill     *fill,
 {
   guint total = n_inbox + n_unfollowed;
   gint64 start = g_get_monotonic_time ();
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
   guint done = 0;
 
   while (done < total)
@@ -520,12 +562,13 @@ fill_leads (Fill     *fill,
           /* the unfollowed ones spread evenly through the ids */
           make_lead (fill, lead, n_unfollowed > 0 && done % (total / n_unfollowed) == 0
                                  && done / (total / n_unfollowed) < n_unfollowed);
-          if (!insert_lead (fill, lead, timeline, error))
+          if (!insert_lead (fill, lead, now, timeline, error))
             {
               rcrm_store_rollback (fill->store);
               return FALSE;
             }
         }
+      rcrm_store_set_clock (fill->store, NULL);
       if (!rcrm_store_commit (fill->store, error))
         return FALSE;
 
@@ -542,16 +585,32 @@ fill_leads (Fill     *fill,
 
 /* ---- the server's bootstrap ----------------------------------------------------------- */
 
+/* the server's log (a few lines: it fits the pipe, so it is read once the server is gone) */
+static char *
+read_all (GInputStream *stream)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+
+  if (g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, NULL) < 0)
+    return g_strdup ("");
+  g_output_stream_write (memory, "", 1, NULL, NULL);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
 static gboolean
 run_bootstrap (const char  *server,
                const char  *database,
                const char  *password,
                GError     **error)
 {
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                                                       | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GDataInputStream) out = NULL;
+  g_autoptr(GError) local_error = NULL;
   g_autofree char *line = NULL;
+  g_autofree char *log = NULL;
+  gboolean started;
 
   g_subprocess_launcher_setenv (launcher, "RCRM_ADMIN_PASSWORD", password, TRUE);
   process = g_subprocess_launcher_spawn (launcher, error, server, "--database", database,
@@ -560,19 +619,19 @@ run_bootstrap (const char  *server,
     return FALSE;
 
   out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, error);
-  if (line == NULL || !g_str_has_prefix (line, "listening on "))
-    {
-      g_subprocess_force_exit (process);
-      g_subprocess_wait (process, NULL, NULL);
-      if (error != NULL && *error == NULL)
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s did not start (it printed “%s”)",
-                     server, line != NULL ? line : "");
-      return FALSE;
-    }
+  line = g_data_input_stream_read_line_utf8 (out, NULL, NULL, NULL);
+  started = line != NULL && g_str_has_prefix (line, "listening on ");
+  if (started)
+    g_subprocess_send_signal (process, SIGTERM);
+  else
+    g_subprocess_force_exit (process);
+  if (g_subprocess_wait_check (process, NULL, &local_error) && started)
+    return TRUE;
 
-  g_subprocess_send_signal (process, SIGTERM);
-  return g_subprocess_wait_check (process, NULL, error);
+  log = read_all (g_subprocess_get_stderr_pipe (process));
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s %s:\n%s", server,
+               !started ? "did not start" : local_error->message, log);
+  return FALSE;
 }
 
 /* ---- main ---------------------------------------------------------------------------- */
@@ -594,7 +653,7 @@ main (int   argc,
     { "batch", 0, 0, G_OPTION_ARG_INT, &batch, "Leads per transaction (default 2000)", "N" },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password,
       "Password of admin and of the salespeople sales01…sales24 (default rcrm-bench-password)", "TEXT" },
-    { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, "No \"created\" timeline entry per lead", NULL },
+    { "no-timeline", 0, 0, G_OPTION_ARG_NONE, &no_timeline, "No timeline entries (\"created\", notes)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— fill an R-CRM database with leads for the benchmarks");

@@ -35,8 +35,8 @@ static const struct {
   int         fixed_width;   /* -1 = natural */
   float       xalign;
 } column_info[N_COLUMNS] = {
-  [COLUMN_NAME]     = { "name",     N_("Name"),          "name",             { "name" },                      TRUE,  -1,  0.0f },
-  [COLUMN_COMPANY]  = { "company",  N_("Company"),       NULL,               { "company" },                   TRUE,  -1,  0.0f },
+  [COLUMN_NAME]     = { "name",     N_("Name"),          "name",             { "name" },                      TRUE,  240,  0.0f },
+  [COLUMN_COMPANY]  = { "company",  N_("Company"),       NULL,               { "company" },                   TRUE,  260,  0.0f },
   [COLUMN_OWNER]    = { "owner",    N_("Owner"),         NULL,               { "owner-id" },                  FALSE, 170, 0.0f },
   [COLUMN_STEP]     = { "step",     N_("Step"),          NULL,               { "pipeline-id", "step" },       FALSE, 130, 0.0f },
   [COLUMN_VALUE]    = { "value",    N_("Value"),         "value",            { "value" },                     FALSE, 140, 1.0f },
@@ -203,7 +203,6 @@ update_cell (GtkLabel *label)
     text = cell_text (cell->column->page, cell->column->kind, cell->lead, &tooltip);
 
   gtk_label_set_text (label, loaded ? (text != NULL ? text : "") : "…");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
   if (loaded)
     gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
   else
@@ -226,6 +225,27 @@ on_lead_notify (RcrmLead   *lead,
     update_cell (label);
 }
 
+static gboolean
+on_query_tooltip (GtkWidget  *label,
+                  int         x,
+                  int         y,
+                  gboolean    keyboard,
+                  GtkTooltip *tooltip,
+                  gpointer    user_data)
+{
+  Cell *cell = g_object_get_data (G_OBJECT (label), "rcrm-cell");
+  g_autofree char *text = NULL;
+  g_autofree char *tip = NULL;
+
+  if (cell == NULL || cell->lead == NULL || !rcrm_lead_get_loaded (cell->lead))
+    return FALSE;
+  text = cell_text (cell->column->page, cell->column->kind, cell->lead, &tip);
+  if (tip == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, tip);
+  return TRUE;
+}
+
 static void
 setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
@@ -244,6 +264,11 @@ setup_cell (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (label, "numeric");
   if (column->kind == COLUMN_NAME)
     gtk_widget_add_css_class (label, "rcrm-lead-name");
+  if (column->kind == COLUMN_STEP || column->kind == COLUMN_ACTIVITY)
+    {
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (on_query_tooltip), NULL);
+    }
 
   gtk_list_item_set_child (item, label);
 }
@@ -770,8 +795,11 @@ update_status (RcrmInboxPage *self)
 static void
 apply_query (RcrmInboxPage *self)
 {
-  g_autoptr(RcrmLeadQuery) query = build_query (self);
-  const RcrmLeadQuery *current = rcrm_lead_list_model_get_query (self->model);
+  g_autoptr(RcrmLeadQuery) query = NULL;
+  const RcrmLeadQuery *current;
+
+  query = build_query (self);
+  current = rcrm_lead_list_model_get_query (self->model);
 
   if (current == NULL || !rcrm_lead_query_equal_filters (current, query))
     rcrm_lead_list_model_set_query (self->model, query);

@@ -2873,7 +2873,8 @@ sqlite_lead_list (RcrmStore            *store,
   /* the page: the same filters, then (key, id) past the cursor, limit + 1
    * rows to tell whether another page follows */
   sql_builder_init (&page);
-  sql_add (&page, "SELECT " LEAD_COLUMNS);
+  /* deferred join: the page's ids first (the sort index alone), then their rows */
+  sql_add (&page, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.id IN (SELECT l.id");
   if (searching && count <= SEARCH_DRIVES_MAX)
     {
       /* few matches: read them from the full-text index, then sort */
@@ -2920,6 +2921,9 @@ sqlite_lead_list (RcrmStore            *store,
       sql_add (&page, " OFFSET ?");
       sql_bind_int (&page, query->offset);
     }
+  sql_add (&page, ") ORDER BY ");
+  sql_add (&page, column);
+  sql_add (&page, query->descending ? " DESC, l.id DESC" : " ASC, l.id ASC");
 
   leads = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_lead_free);
   {
