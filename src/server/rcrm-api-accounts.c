@@ -384,20 +384,11 @@ account_contacts_list (RcrmRequest *req)
   g_autoptr(RcrmAccount) account = rcrm_accounts_load_visible (req, req->ids[0]);
   g_autoptr(GPtrArray) contacts = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *items;
 
   if (account == NULL)
     return;
   contacts = rcrm_store_contact_list (req->store, account->id, &error);
-  if (contacts == NULL)
-    {
-      rcrm_respond_store_error (req, error);
-      return;
-    }
-  items = json_array_new ();
-  for (guint i = 0; i < contacts->len; i++)
-    json_array_add_object_element (items, rcrm_json_contact (g_ptr_array_index (contacts, i)));
-  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, contacts->len));
+  rcrm_respond_all (req, contacts, (RcrmRecordJson) rcrm_json_contact, error);
 }
 
 static void

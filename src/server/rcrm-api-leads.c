@@ -1035,20 +1035,11 @@ respond_entries (RcrmRequest *req,
   g_autoptr(RcrmLead) lead = rcrm_leads_load_visible (req, req->ids[0]);
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GError) error = NULL;
-  JsonArray *items;
 
   if (lead == NULL)
     return;
   entries = rcrm_store_timeline_list (req->store, lead->id, notes_only, &error);
-  if (entries == NULL)
-    {
-      rcrm_respond_store_error (req, error);
-      return;
-    }
-  items = json_array_new ();
-  for (guint i = 0; i < entries->len; i++)
-    json_array_add_object_element (items, rcrm_json_timeline_entry (g_ptr_array_index (entries, i)));
-  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, entries->len));
+  rcrm_respond_all (req, entries, (RcrmRecordJson) rcrm_json_timeline_entry, error);
 }
 
 static void

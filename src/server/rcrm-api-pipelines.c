@@ -119,17 +119,8 @@ pipelines_list (RcrmRequest *req)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pipelines = rcrm_store_pipeline_list (req->store, &error);
-  JsonArray *items;
 
-  if (pipelines == NULL)
-    {
-      rcrm_respond_store_error (req, error);
-      return;
-    }
-  items = json_array_new ();
-  for (guint i = 0; i < pipelines->len; i++)
-    json_array_add_object_element (items, rcrm_json_pipeline (g_ptr_array_index (pipelines, i)));
-  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, pipelines->len));
+  rcrm_respond_all (req, pipelines, (RcrmRecordJson) rcrm_json_pipeline, error);
 }
 
 static void

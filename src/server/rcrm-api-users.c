@@ -525,17 +525,8 @@ teams_list (RcrmRequest *req)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) teams = rcrm_store_team_list (req->store, &error);
-  JsonArray *items;
 
-  if (teams == NULL)
-    {
-      rcrm_respond_store_error (req, error);
-      return;
-    }
-  items = json_array_new ();
-  for (guint i = 0; i < teams->len; i++)
-    json_array_add_object_element (items, rcrm_json_team (g_ptr_array_index (teams, i)));
-  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, teams->len));
+  rcrm_respond_all (req, teams, (RcrmRecordJson) rcrm_json_team, error);
 }
 
 /* reads and checks name, lead_id, distribution into team */

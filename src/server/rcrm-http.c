@@ -6,6 +6,7 @@
 
 #include "rcrm-auth.h"
 #include "rcrm-http.h"
+#include "rcrm-json.h"
 #include "rcrm-core.h"
 #include "rcrm-util.h"
 
@@ -243,6 +244,25 @@ respond_error_printf (RcrmRequest    *req,
   message = g_strdup_printf (rcrm_text (req, format), arg);
 #pragma GCC diagnostic pop
   respond_error_full (req, err, message, NULL, NULL);
+}
+
+void
+rcrm_respond_all (RcrmRequest    *req,
+                  GPtrArray      *records,
+                  RcrmRecordJson  to_json,
+                  const GError   *error)
+{
+  JsonArray *items;
+
+  if (records == NULL)
+    {
+      rcrm_respond_store_error (req, error);
+      return;
+    }
+  items = json_array_new ();
+  for (guint i = 0; i < records->len; i++)
+    json_array_add_object_element (items, to_json (g_ptr_array_index (records, i)));
+  rcrm_respond_object (req, 200, rcrm_json_list (items, NULL, records->len));
 }
 
 void

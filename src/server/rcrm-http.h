@@ -95,6 +95,12 @@ void        rcrm_respond_bytes       (RcrmRequest *req, guint status, const char
 /* message NULL = the code's default; details may be NULL (ownership taken) */
 void        rcrm_respond_error       (RcrmRequest *req, RcrmErr err, const RcrmText *message,
                                       JsonObject *details);
+/* a record to its API JSON (rcrm-json.h) */
+typedef JsonObject *(*RcrmRecordJson) (gconstpointer record);
+/* 200 {"items": every record as JSON, "next_cursor": null, "total"}, or the
+ * store error when records is NULL */
+void        rcrm_respond_all         (RcrmRequest *req, GPtrArray *records, RcrmRecordJson to_json,
+                                      const GError *error);
 /* maps RCRM_STORE_ERROR codes (not found, stale, exists) and anything else to 500 */
 void        rcrm_respond_store_error (RcrmRequest *req, const GError *error);
 

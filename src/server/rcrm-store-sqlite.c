@@ -1835,6 +1835,30 @@ sql_bind_all (SqlBuilder   *b,
     }
 }
 
+/* Runs the statement b built and appends every row, read by `read`, to out. */
+static gboolean
+collect_rows (RcrmStoreSqlite  *self,
+              SqlBuilder       *b,
+              RowReader         read,
+              GPtrArray        *out,
+              GError          **error)
+{
+  g_autoptr(CachedStmt) stmt = stmt_get (self, b->sql->str, error);
+  gboolean has_row;
+
+  if (stmt == NULL)
+    return FALSE;
+  sql_bind_all (b, stmt);
+  for (;;)
+    {
+      if (!stmt_next (self, stmt, &has_row, error))
+        return FALSE;
+      if (!has_row)
+        return TRUE;
+      g_ptr_array_add (out, read (stmt));
+    }
+}
+
 /* R14: the user's own leads and the leads of members of teams they lead */
 #define VISIBLE_TO_FRAGMENT \
   " AND l.owner_id IN (SELECT u.id FROM users u WHERE u.id = ? " \
@@ -2926,21 +2950,8 @@ sqlite_lead_list (RcrmStore            *store,
   sql_add (&page, query->descending ? " DESC, l.id DESC" : " ASC, l.id ASC");
 
   leads = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_lead_free);
-  {
-    g_autoptr(CachedStmt) stmt = stmt_get (self, page.sql->str, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sql_bind_all (&page, stmt);
-    for (;;)
-      {
-        if (!stmt_next (self, stmt, &has_row, error))
-          return NULL;
-        if (!has_row)
-          break;
-        g_ptr_array_add (leads, lead_from_row (stmt));
-      }
-  }
+  if (!collect_rows (self, &page, (RowReader) lead_from_row, leads, error))
+    return NULL;
 
   if (leads->len > query->limit)
     {
@@ -3806,21 +3817,8 @@ sqlite_account_list (RcrmStore               *store,
     }
 
   accounts = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_account_free);
-  {
-    g_autoptr(CachedStmt) stmt = stmt_get (self, page.sql->str, error);
-
-    if (stmt == NULL)
-      return NULL;
-    sql_bind_all (&page, stmt);
-    for (;;)
-      {
-        if (!stmt_next (self, stmt, &has_row, error))
-          return NULL;
-        if (!has_row)
-          break;
-        g_ptr_array_add (accounts, account_from_row (stmt));
-      }
-  }
+  if (!collect_rows (self, &page, (RowReader) account_from_row, accounts, error))
+    return NULL;
 
   if (accounts->len > query->limit)
     {
@@ -3889,9 +3887,7 @@ sqlite_account_won_leads (RcrmStore  *store,
 {
   RcrmStoreSqlite *self = SELF (store);
   g_auto(SqlBuilder) b = { 0 };
-  g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_lead_free);
-  gboolean has_row;
 
   sql_builder_init (&b);
   sql_add (&b, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.account_id = ? AND l.state = 'closed'");
@@ -3900,19 +3896,8 @@ sqlite_account_won_leads (RcrmStore  *store,
     sql_add_visible_to (&b, visible_to);
   sql_add (&b, " ORDER BY l.closed_at DESC, l.id DESC LIMIT ?");
   sql_bind_int (&b, limit);
-  stmt = stmt_get (self, b.sql->str, error);
-  if (stmt == NULL)
-    return NULL;
-  sql_bind_all (&b, stmt);
-  for (;;)
-    {
-      if (!stmt_next (self, stmt, &has_row, error))
-        return NULL;
-      if (!has_row)
-        break;
-      g_ptr_array_add (leads, lead_from_row (stmt));
-    }
-  if (!leads_load_labels (self, leads, error))
+  if (!collect_rows (self, &b, (RowReader) lead_from_row, leads, error)
+      || !leads_load_labels (self, leads, error))
     return NULL;
   return g_steal_pointer (&leads);
 }
