@@ -55,6 +55,7 @@
 #include <glib/gstdio.h>
 
 #include "rcrm-app-private.h"
+#include "rcrm-cell-text.h"
 #include "rcrm-lead-list-model-private.h"
 
 #define TARGET_FIRST_ROWS_MS  300.0
@@ -312,7 +313,7 @@ stats_of (GArray *values,
 
 /* Reads the rows as they were painted: the list's children are the rows, a
  * row's children the cells in column order, and each of the inbox's cells
- * holds one GtkLabel ("…" while its lead is a placeholder). */
+ * holds one RcrmCellText ("…" while its lead is a placeholder). */
 static void
 scan_cells (Frame *frame)
 {
@@ -338,9 +339,9 @@ scan_cells (Frame *frame)
           GtkWidget *label = gtk_widget_get_first_child (cell);
           const char *text;
 
-          if (!GTK_IS_LABEL (label))
+          if (!RCRM_IS_CELL_TEXT (label))
             continue;
-          text = gtk_label_get_text (GTK_LABEL (label));
+          text = rcrm_cell_text_get_text (RCRM_CELL_TEXT (label));
           if (column == bench.col_name)
             frame->rows++;
           if (g_str_equal (text, "…"))
@@ -773,7 +774,7 @@ on_timeout (gpointer user_data)
               phase_names[bench.phase], TIMEOUT_S + (bench.sweep ? SWEEP_TIMEOUT_S : 0), bench.frames->len);
   if (bench.phase == PHASE_STARTUP && bench.t_model != 0)
     g_printerr ("inbox-bench: the model has leads but no visible row was seen: does each cell of the inbox "
-                "still hold one GtkLabel? (see scan_cells)\n");
+                "still hold one RcrmCellText? (see scan_cells)\n");
   finish (1);
   return G_SOURCE_REMOVE;
 }

@@ -207,9 +207,13 @@ part_finished (RcrmCatalog *self)
   g_assert (self->pending > 0);
 
   self->pending--;
+  /* one "changed" when every part has come: each one makes the pages rebuild
+   * their filters and refresh every bound row */
+  if (self->pending > 0)
+    return;
   g_signal_emit (self, signals[CHANGED], 0);
 
-  if (self->pending == 0 && !self->loaded)
+  if (!self->loaded)
     {
       self->loaded = TRUE;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);

@@ -10,6 +10,7 @@
 
 #include "rcrm-app-private.h"
 #include "rcrm-app-settings.h"
+#include "rcrm-cell-text.h"
 #include "rcrm-format.h"
 #include "rcrm-inbox-page.h"
 
@@ -87,7 +88,7 @@ struct _RcrmInboxPage
   RcrmLeadListModel  *model;
   GtkSingleSelection *selection;
   Column              columns[N_COLUMNS];
-  GHashTable         *cells;          /* bound GtkLabel → NULL */
+  GHashTable         *cells;          /* bound RcrmCellText → NULL */
 
   GArray             *pipeline_ids;   /* gint64 per dropdown item; [0] = 0 (any) */
   GArray             *step_ids;       /* gint; [0] = -1 (any) */
@@ -95,6 +96,7 @@ struct _RcrmInboxPage
   GArray             *label_ids;      /* gint64; [0] = 0 */
   char               *sort;           /* "-last_activity_at", … */
   gboolean            updating;       /* dropdowns or sort being set from code */
+  gboolean            deferred;       /* the first load waits until the page is shown */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmInboxPage, rcrm_inbox_page, GTK_TYPE_WIDGET)
@@ -188,7 +190,7 @@ cell_text (RcrmInboxPage  *self,
 }
 
 static void
-update_cell (GtkLabel *label)
+update_cell (RcrmCellText *label)
 {
   Cell *cell = g_object_get_data (G_OBJECT (label), "rcrm-cell");
   g_autofree char *text = NULL;
@@ -202,17 +204,14 @@ update_cell (GtkLabel *label)
   if (loaded)
     text = cell_text (cell->column->page, cell->column->kind, cell->lead, &tooltip);
 
-  gtk_label_set_text (label, loaded ? (text != NULL ? text : "") : "…");
-  if (loaded)
-    gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
-  else
-    gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+  rcrm_cell_text_set_text (label, loaded ? text : "…");
+  rcrm_cell_text_set_dimmed (label, !loaded);
 }
 
 static void
-on_lead_notify (RcrmLead   *lead,
-                GParamSpec *pspec,
-                GtkLabel   *label)
+on_lead_notify (RcrmLead     *lead,
+                GParamSpec   *pspec,
+                RcrmCellText *label)
 {
   Cell *cell = g_object_get_data (G_OBJECT (label), "rcrm-cell");
   const char *name = g_param_spec_get_name (pspec);
@@ -251,17 +250,17 @@ setup_cell (GtkSignalListItemFactory *factory,
             GtkListItem              *item,
             Column                   *column)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *label = rcrm_cell_text_new ();
   Cell *cell = g_new0 (Cell, 1);
 
   cell->column = column;
   g_object_set_data_full (G_OBJECT (label), "rcrm-cell", cell, g_free);
 
-  gtk_label_set_xalign (GTK_LABEL (label), column_info[column->kind].xalign);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  rcrm_cell_text_set_xalign (RCRM_CELL_TEXT (label), column_info[column->kind].xalign);
+  /* only a column without a fixed width follows its texts' widths */
+  rcrm_cell_text_set_measure_text (RCRM_CELL_TEXT (label), column_info[column->kind].fixed_width < 0);
   if (column->kind == COLUMN_VALUE || column->kind == COLUMN_ACTIVITY)
-    gtk_widget_add_css_class (label, "numeric");
+    rcrm_cell_text_set_numeric (RCRM_CELL_TEXT (label), TRUE);
   if (column->kind == COLUMN_NAME)
     gtk_widget_add_css_class (label, "rcrm-lead-name");
   if (column->kind == COLUMN_STEP || column->kind == COLUMN_ACTIVITY)
@@ -285,7 +284,7 @@ bind_cell (GtkSignalListItemFactory *factory,
   cell->lead = lead;
   cell->notify_id = g_signal_connect_object (lead, "notify", G_CALLBACK (on_lead_notify), label, 0);
   g_hash_table_add (column->page->cells, label);
-  update_cell (GTK_LABEL (label));
+  update_cell (RCRM_CELL_TEXT (label));
 }
 
 static void
@@ -322,7 +321,7 @@ refresh_cells (RcrmInboxPage *self)
       Cell *cell = g_object_get_data (G_OBJECT (label), "rcrm-cell");
 
       if (cell->column->kind == COLUMN_OWNER || cell->column->kind == COLUMN_STEP)
-        update_cell (GTK_LABEL (label));
+        update_cell (RCRM_CELL_TEXT (label));
     }
 }
 
@@ -798,6 +797,18 @@ apply_query (RcrmInboxPage *self)
   g_autoptr(RcrmLeadQuery) query = NULL;
   const RcrmLeadQuery *current;
 
+  /* The unfollowed box is hidden at startup: it loads when first shown, or
+   * as soon as it is searched or filtered (from code, before it is shown). */
+  if (self->deferred)
+    {
+      if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !filtered (self))
+        {
+          update_status (self);
+          return;
+        }
+      self->deferred = FALSE;
+    }
+
   query = build_query (self);
   current = rcrm_lead_list_model_get_query (self->model);
 
@@ -963,10 +974,22 @@ rcrm_inbox_page_constructed (GObject *object)
   self->sort = g_steal_pointer (&sort);
   show_sort (self, self->sort);
 
+  self->deferred = self->unfollowed;
   apply_query (self);
 
   if (self->owns_catalog)
     rcrm_catalog_load (self->catalog);
+}
+
+static void
+rcrm_inbox_page_map (GtkWidget *widget)
+{
+  RcrmInboxPage *self = RCRM_INBOX_PAGE (widget);
+
+  GTK_WIDGET_CLASS (rcrm_inbox_page_parent_class)->map (widget);
+
+  if (self->deferred)
+    apply_query (self);
 }
 
 static void
@@ -1088,6 +1111,7 @@ rcrm_inbox_page_class_init (RcrmInboxPageClass *klass)
   object_class->finalize = rcrm_inbox_page_finalize;
   object_class->get_property = rcrm_inbox_page_get_property;
   object_class->set_property = rcrm_inbox_page_set_property;
+  widget_class->map = rcrm_inbox_page_map;
 
   properties[PROP_CLIENT] =
     g_param_spec_object ("client", NULL, NULL,

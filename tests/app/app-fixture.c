@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "app-fixture.h"
+#include "rcrm-cell-text.h"
 #include "rcrm-format.h"
 
 /* ---- setup --------------------------------------------------------------------- */
@@ -278,6 +279,26 @@ ta_find_label (GtkWidget  *root,
        child = gtk_widget_get_next_sibling (child))
     {
       GtkLabel *found = ta_find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
+ta_find_cell_text (GtkWidget  *root,
+                   const char *text)
+{
+  if (RCRM_IS_CELL_TEXT (root) && gtk_widget_is_drawable (root)
+      && g_strcmp0 (rcrm_cell_text_get_text (RCRM_CELL_TEXT (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ta_find_cell_text (child, text);
 
       if (found != NULL)
         return found;

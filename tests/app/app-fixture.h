@@ -130,6 +130,9 @@ void          ta_wait_painted        (GtkWidget   *widget,
  * text and is drawable (mapped and visible), or NULL */
 GtkLabel     *ta_find_label          (GtkWidget   *root,
                                       const char  *text);
+/* the same for the list cells' RcrmCellText (the inbox's cells) */
+GtkWidget    *ta_find_cell_text      (GtkWidget   *root,
+                                      const char  *text);
 /* the first drawable GtkButton under root whose label, without mnemonic
  * underscores, is label; or NULL */
 GtkButton    *ta_find_button         (GtkWidget   *root,

@@ -116,10 +116,10 @@ test_inbox_demo (Fixture       *fixture,
    * the owner and step columns show names, not ids */
   first = ta_inbox_get_lead (inbox, 0);
   ta_wait_painted (GTK_WIDGET (fixture->window), 1);
-  TA_WAIT (ta_find_label (GTK_WIDGET (rcrm_inbox_page_get_column_view (inbox)), rcrm_lead_get_name (first)) != NULL);
+  TA_WAIT (ta_find_cell_text (GTK_WIDGET (rcrm_inbox_page_get_column_view (inbox)), rcrm_lead_get_name (first)) != NULL);
   owner = rcrm_inbox_page_dup_cell_text (inbox, "owner", first);
   g_assert_nonnull (owner);
-  g_assert_nonnull (ta_find_label (GTK_WIDGET (rcrm_inbox_page_get_column_view (inbox)), owner));
+  g_assert_nonnull (ta_find_cell_text (GTK_WIDGET (rcrm_inbox_page_get_column_view (inbox)), owner));
   {
     g_autofree char *step = rcrm_inbox_page_dup_cell_text (inbox, "step", first);
     RcrmPipeline *pipeline = rcrm_catalog_lookup_pipeline (rcrm_window_get_catalog (fixture->window),
@@ -161,8 +161,8 @@ test_thai_search (Fixture       *fixture,
 
   /* the row the user sees */
   ta_wait_painted (GTK_WIDGET (fixture->window), 1);
-  TA_WAIT (ta_find_label (column_view, TA_DEMO_SEARCH_RESULT) != NULL);
-  g_assert_nonnull (ta_find_label (column_view, TA_DEMO_USER_NAME));
+  TA_WAIT (ta_find_cell_text (column_view, TA_DEMO_SEARCH_RESULT) != NULL);
+  g_assert_nonnull (ta_find_cell_text (column_view, TA_DEMO_USER_NAME));
 
   /* clearing the search brings every lead back */
   ta_inbox_search (inbox, NULL);
