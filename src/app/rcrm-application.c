@@ -37,12 +37,17 @@ struct _RcrmApplication
   gboolean          signing_out;
   char             *pending_toast;     /* for the main window once it exists */
   char             *session_username;  /* the user of the main window's session */
+  gboolean          rows_waiting;      /* the main window waits for the inbox's first rows */
+  gboolean          rows_startup;      /* … and then ends the startup */
+  guint             rows_timeout;
 };
 
 G_DEFINE_FINAL_TYPE (RcrmApplication, rcrm_application, ADW_TYPE_APPLICATION)
 
-static void show_login (RcrmApplication *self,
-                        const char      *message);
+static void show_login          (RcrmApplication *self,
+                                 const char      *message);
+static void show_main_with_rows (RcrmApplication *self,
+                                 gboolean         startup);
 
 /* ---- i18n and resources ---------------------------------------------------------------- */
 
@@ -192,12 +197,14 @@ on_signed_in (RcrmApplication *self,
 
   use_client (self, client);
   self->token_from_env = FALSE;
+  /* the inbox's first rows travel while the window is built */
+  rcrm_inbox_page_prefetch (client);
 
   rcrm_app_settings_set_string (settings, "server-url", rcrm_client_get_base_url (client));
   if (user != NULL)
     rcrm_app_settings_set_string (settings, "last-username", rcrm_user_get_username (user));
 
-  show_main (self);
+  show_main_with_rows (self, FALSE);
 
   if (user == NULL || rcrm_client_get_token (client) == NULL)
     return;
@@ -282,11 +289,71 @@ use_client (RcrmApplication *self,
 
 /* ---- startup: token → GET /me → main window, else the sign-in window ---------------------- */
 
+/* how long the main window waits for the inbox's first rows at most */
+#define ROWS_WAIT_MS 250
+
 static void
 startup_done (RcrmApplication *self)
 {
   self->starting = FALSE;
   g_application_release (G_APPLICATION (self));
+}
+
+static void
+rows_wait_over (RcrmApplication *self)
+{
+  if (!self->rows_waiting)
+    return;
+
+  self->rows_waiting = FALSE;
+  g_clear_handle_id (&self->rows_timeout, g_source_remove);
+  /* still signed in (no 401 meanwhile) */
+  if (rcrm_client_get_token (self->client) != NULL)
+    show_main (self);
+  if (self->rows_startup)
+    {
+      self->rows_startup = FALSE;
+      startup_done (self);
+    }
+}
+
+static gboolean
+on_rows_timeout (gpointer user_data)
+{
+  RcrmApplication *self = user_data;
+
+  self->rows_timeout = 0;
+  rows_wait_over (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_rows_here (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!rcrm_client_prefetch_wait_finish (RCRM_CLIENT (source), result, &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  rows_wait_over (user_data);
+}
+
+/* The main window, once the inbox's first page (rcrm_inbox_page_prefetch) is
+ * here, so that its first frame already shows rows; a slow server only delays
+ * it by ROWS_WAIT_MS, then the rows come in as they would anyway. */
+static void
+show_main_with_rows (RcrmApplication *self,
+                     gboolean         startup)
+{
+  if (self->rows_waiting)
+    return;
+
+  self->rows_waiting = TRUE;
+  self->rows_startup = startup;
+  self->rows_timeout = g_timeout_add (ROWS_WAIT_MS, on_rows_timeout, self);
+  rcrm_client_prefetch_wait_async (self->client, self->cancellable, on_rows_here, self);
 }
 
 static void
@@ -299,7 +366,11 @@ on_me (GObject      *source,
   g_autoptr(RcrmUser) user = rcrm_client_get_me_finish (RCRM_CLIENT (source), result, &error);
 
   if (user != NULL)
-    show_main (self);
+    {
+      /* startup_done once the window is there */
+      show_main_with_rows (self, TRUE);
+      return;
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ;
   else if (g_error_matches (error, RCRM_CLIENT_ERROR, RCRM_CLIENT_ERROR_UNAUTHORIZED))
@@ -329,6 +400,9 @@ validate_token (RcrmApplication *self,
 {
   rcrm_client_set_token (self->client, token);
   rcrm_client_get_me_async (self->client, self->cancellable, on_me, self);
+  /* side by side with GET /me: the inbox's first rows are here when the
+   * window is built (an invalid token just fails both) */
+  rcrm_inbox_page_prefetch (self->client);
 }
 
 static void
@@ -573,6 +647,8 @@ rcrm_application_shutdown (GApplication *application)
   RcrmApplication *self = RCRM_APPLICATION (application);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->rows_timeout, g_source_remove);
+  self->rows_waiting = FALSE;
 
   G_APPLICATION_CLASS (rcrm_application_parent_class)->shutdown (application);
 }

@@ -923,11 +923,23 @@ on_activate (RcrmInboxPage *self,
 
 /* ---- GObject --------------------------------------------------------------------------- */
 
+/* the inbox's saved sort, or the default */
+static char *
+initial_sort (gboolean unfollowed)
+{
+  g_autofree char *sort = NULL;
+
+  if (!unfollowed)
+    sort = rcrm_app_settings_get_string (rcrm_app_settings_get_default (), "inbox-sort");
+  if (!valid_sort (sort))
+    return g_strdup (DEFAULT_SORT);
+  return g_steal_pointer (&sort);
+}
+
 static void
 rcrm_inbox_page_constructed (GObject *object)
 {
   RcrmInboxPage *self = RCRM_INBOX_PAGE (object);
-  g_autofree char *sort = NULL;
 
   G_OBJECT_CLASS (rcrm_inbox_page_parent_class)->constructed (object);
 
@@ -964,14 +976,7 @@ rcrm_inbox_page_constructed (GObject *object)
   fill_states (self);
   fill_filters (self);
 
-  if (!self->unfollowed)
-    sort = rcrm_app_settings_get_string (rcrm_app_settings_get_default (), "inbox-sort");
-  if (!valid_sort (sort))
-    {
-      g_free (sort);
-      sort = g_strdup (DEFAULT_SORT);
-    }
-  self->sort = g_steal_pointer (&sort);
+  self->sort = initial_sort (self->unfollowed);
   show_sort (self, self->sort);
 
   self->deferred = self->unfollowed;
@@ -1201,6 +1206,18 @@ rcrm_inbox_page_init (RcrmInboxPage *self)
 }
 
 /* ---- public ----------------------------------------------------------------------------- */
+
+void
+rcrm_inbox_page_prefetch (RcrmClient *client)
+{
+  g_autoptr(RcrmLeadQuery) query = rcrm_lead_query_new ();
+
+  g_return_if_fail (RCRM_IS_CLIENT (client));
+
+  /* what build_query() gives a new inbox: no search, no filter, the saved sort */
+  query->sort = initial_sort (FALSE);
+  rcrm_lead_list_model_prefetch (client, query);
+}
 
 GtkWidget *
 rcrm_inbox_page_new (RcrmClient  *client,

@@ -25,6 +25,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (RcrmInboxPage, rcrm_inbox_page, RCRM, INBOX_PAGE, GtkWidget)
 
+/* Asks for the first page a new inbox will show (rcrm_client_prefetch_leads):
+ * call it as soon as the client has a token, before building the window. */
+void               rcrm_inbox_page_prefetch       (RcrmClient    *client);
 /* catalog may be NULL: the page then loads its own from client */
 GtkWidget         *rcrm_inbox_page_new            (RcrmClient    *client,
                                                    RcrmCatalog   *catalog,

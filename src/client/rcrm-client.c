@@ -24,9 +24,19 @@ struct _RcrmClient
   char        *token;
   char        *language;
   RcrmUser    *user;
+
+  /* one GET /leads started ahead of need (rcrm_client_prefetch_leads) */
+  char         *prefetch_path;      /* NULL = none */
+  gboolean      prefetch_answered;
+  RcrmLeadPage *prefetch_page;      /* the answer, until taken */
+  gint64        prefetch_time;      /* monotonic time of the answer */
+  GPtrArray    *prefetch_waiters;   /* GTask: list_leads calls waiting for it */
+  GPtrArray    *prefetch_watchers;  /* GTask: rcrm_client_prefetch_wait_async */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmClient, rcrm_client, G_TYPE_OBJECT)
+
+static void prefetch_clear (RcrmClient *self);
 
 enum {
   PROP_0,
@@ -586,6 +596,9 @@ rcrm_client_finalize (GObject *object)
 {
   RcrmClient *self = (RcrmClient *) object;
 
+  prefetch_clear (self);
+  g_clear_pointer (&self->prefetch_waiters, g_ptr_array_unref);
+  g_clear_pointer (&self->prefetch_watchers, g_ptr_array_unref);
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->token, g_free);
   g_clear_pointer (&self->language, g_free);
@@ -747,7 +760,11 @@ rcrm_client_set_token (RcrmClient *self,
   if (token != NULL && *token == '\0')
     token = NULL;
   if (rcrm_client_set_string (&self->token, token))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+    {
+      /* another user's leads, or none */
+      prefetch_clear (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOKEN]);
+    }
 }
 
 const char *
@@ -1004,6 +1021,195 @@ rcrm_client_get_settings_finish (RcrmClient    *self,
 
 /* ---- leads ---------------------------------------------------------------------------- */
 
+/* ---- prefetch: the first page of the inbox while the window is being built ---- */
+
+/* an answer older than this is not handed out: it may be stale */
+#define PREFETCH_MAX_AGE_US (10 * G_USEC_PER_SEC)
+
+static void
+prefetch_clear (RcrmClient *self)
+{
+  g_clear_pointer (&self->prefetch_path, g_free);
+  g_clear_pointer (&self->prefetch_page, rcrm_lead_page_free);
+  self->prefetch_answered = FALSE;
+}
+
+/* a task of rcrm_client_list_leads_async that is answered from elsewhere */
+static GTask *
+waiter_new (RcrmClient          *self,
+            const char          *path,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *waiter = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (waiter, rcrm_client_list_leads_async);
+  g_task_set_task_data (waiter, g_strdup (path), g_free);
+  return waiter;
+}
+
+static void
+on_forwarded (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) waiter = user_data;
+  GError *error = NULL;
+  RcrmLeadPage *page = propagate (RCRM_CLIENT (source), result, rcrm_client_list_leads_async, &error);
+
+  if (page != NULL)
+    g_task_return_pointer (waiter, page, (GDestroyNotify) rcrm_lead_page_free);
+  else
+    g_task_return_error (waiter, error);
+}
+
+/* the prefetch could not serve the waiter: it asks the server itself */
+static void
+waiter_forward (RcrmClient *self,
+                GTask      *waiter)
+{
+  GTask *task = request_new (self, rcrm_client_list_leads_async, 0, parse_lead_page,
+                             (GDestroyNotify) rcrm_lead_page_free,
+                             g_task_get_cancellable (waiter), on_forwarded, g_object_ref (waiter));
+
+  request_start (task, "GET", g_task_get_task_data (waiter), NULL, 0);
+}
+
+static void
+on_prefetched (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  RcrmClient *self = RCRM_CLIENT (source);
+  g_autofree char *path = user_data;
+  RcrmLeadPage *page = propagate (self, result, rcrm_client_list_leads_async, NULL);
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->prefetch_waiters);
+  g_autoptr(GPtrArray) watchers = g_steal_pointer (&self->prefetch_watchers);
+
+  if (g_strcmp0 (self->prefetch_path, path) == 0)
+    {
+      self->prefetch_answered = TRUE;
+      self->prefetch_page = page;
+      self->prefetch_time = g_get_monotonic_time ();
+    }
+  else
+    /* dropped meanwhile (another token): nobody may have this page */
+    g_clear_pointer (&page, rcrm_lead_page_free);
+
+  for (guint i = 0; waiters != NULL && i < waiters->len; i++)
+    {
+      GTask *waiter = g_ptr_array_index (waiters, i);
+
+      if (g_task_return_error_if_cancelled (waiter))
+        continue;
+      if (self->prefetch_page != NULL && g_strcmp0 (self->prefetch_path, g_task_get_task_data (waiter)) == 0)
+        {
+          g_task_return_pointer (waiter, g_steal_pointer (&self->prefetch_page),
+                                 (GDestroyNotify) rcrm_lead_page_free);
+          /* one-shot: the next identical request asks the server again */
+          prefetch_clear (self);
+        }
+      else
+        waiter_forward (self, waiter);
+    }
+
+  for (guint i = 0; watchers != NULL && i < watchers->len; i++)
+    {
+      GTask *watcher = g_ptr_array_index (watchers, i);
+
+      if (!g_task_return_error_if_cancelled (watcher))
+        g_task_return_boolean (watcher, TRUE);
+    }
+}
+
+/* TRUE when the prefetch answers (or will answer) this GET /leads */
+static gboolean
+prefetch_take (RcrmClient          *self,
+               const char          *path,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->prefetch_path == NULL || !g_str_equal (self->prefetch_path, path))
+    return FALSE;
+
+  if (!self->prefetch_answered)
+    {
+      if (self->prefetch_waiters == NULL)
+        self->prefetch_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->prefetch_waiters, waiter_new (self, path, cancellable, callback, user_data));
+      return TRUE;
+    }
+
+  if (self->prefetch_page == NULL
+      || g_get_monotonic_time () - self->prefetch_time > PREFETCH_MAX_AGE_US)
+    {
+      /* it failed, or it is old */
+      prefetch_clear (self);
+      return FALSE;
+    }
+
+  task = waiter_new (self, path, cancellable, callback, user_data);
+  g_task_return_pointer (task, g_steal_pointer (&self->prefetch_page), (GDestroyNotify) rcrm_lead_page_free);
+  prefetch_clear (self);
+  return TRUE;
+}
+
+void
+rcrm_client_prefetch_wait_async (RcrmClient          *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (RCRM_IS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, rcrm_client_prefetch_wait_async);
+  if (self->prefetch_path == NULL || self->prefetch_answered)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (self->prefetch_watchers == NULL)
+    self->prefetch_watchers = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->prefetch_watchers, g_steal_pointer (&task));
+}
+
+gboolean
+rcrm_client_prefetch_wait_finish (RcrmClient    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+void
+rcrm_client_prefetch_leads (RcrmClient          *self,
+                            const RcrmLeadQuery *query)
+{
+  g_autofree char *query_string = NULL;
+  GTask *task;
+
+  g_return_if_fail (RCRM_IS_CLIENT (self));
+
+  prefetch_clear (self);
+  if (self->token == NULL)
+    return;
+
+  query_string = query != NULL ? rcrm_lead_query_to_string (query) : g_strdup ("");
+  self->prefetch_path = g_strconcat ("/leads", *query_string != '\0' ? "?" : "", query_string, NULL);
+  task = request_new (self, rcrm_client_list_leads_async, 0, parse_lead_page, (GDestroyNotify) rcrm_lead_page_free,
+                      NULL, on_prefetched, g_strdup (self->prefetch_path));
+  request_start (task, "GET", self->prefetch_path, NULL, 0);
+}
+
 void
 rcrm_client_list_leads_async (RcrmClient          *self,
                               const RcrmLeadQuery *query,
@@ -1020,6 +1226,10 @@ rcrm_client_list_leads_async (RcrmClient          *self,
 
   query_string = query != NULL ? rcrm_lead_query_to_string (query) : g_strdup ("");
   path = g_strconcat ("/leads", *query_string != '\0' ? "?" : "", query_string, NULL);
+
+  if (prefetch_take (self, path, cancellable, callback, user_data))
+    return;
+
   task = request_new (self, rcrm_client_list_leads_async, 0, parse_lead_page, (GDestroyNotify) rcrm_lead_page_free,
                       cancellable, callback, user_data);
   request_start (task, "GET", path, NULL, 0);

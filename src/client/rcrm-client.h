@@ -126,6 +126,22 @@ void          rcrm_client_list_leads_async    (RcrmClient           *self,
 RcrmLeadPage *rcrm_client_list_leads_finish   (RcrmClient           *self,
                                                GAsyncResult         *result,
                                                GError              **error);
+/* Starts GET /leads for query now, before anyone asks: the next
+ * rcrm_client_list_leads_async() with the same query (paging included), made
+ * within 10 s of the answer, gets that answer instead of a request of its
+ * own — or waits for it while it is on its way.  Once only; a new token
+ * drops it.  For the first page of the inbox while the window is built. */
+void          rcrm_client_prefetch_leads      (RcrmClient           *self,
+                                               const RcrmLeadQuery  *query);
+/* completes when the prefetch has its answer (at once when none is on its
+ * way); FALSE only with an error (cancelled) */
+void          rcrm_client_prefetch_wait_async  (RcrmClient          *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean      rcrm_client_prefetch_wait_finish (RcrmClient          *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 void          rcrm_client_get_lead_async      (RcrmClient           *self,
                                                gint64                id,
                                                GCancellable         *cancellable,

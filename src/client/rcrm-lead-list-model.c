@@ -638,6 +638,23 @@ rcrm_lead_list_model_set_query (RcrmLeadListModel   *self,
 }
 
 void
+rcrm_lead_list_model_prefetch (RcrmClient          *client,
+                               const RcrmLeadQuery *query)
+{
+  g_autoptr(RcrmLeadQuery) first = NULL;
+
+  g_return_if_fail (RCRM_IS_CLIENT (client));
+  g_return_if_fail (query != NULL);
+
+  /* exactly the request fetch() makes for page 0 of a new model */
+  first = rcrm_lead_query_copy (query);
+  g_clear_pointer (&first->cursor, g_free);
+  first->offset = 0;
+  first->limit = RCRM_LEAD_LIST_MODEL_PAGE_SIZE;
+  rcrm_client_prefetch_leads (client, first);
+}
+
+void
 rcrm_lead_list_model_reload (RcrmLeadListModel *self)
 {
   g_return_if_fail (RCRM_IS_LEAD_LIST_MODEL (self));

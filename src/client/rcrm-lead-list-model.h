@@ -29,6 +29,10 @@ RcrmClient          *rcrm_lead_list_model_get_client    (RcrmLeadListModel   *se
 const RcrmLeadQuery *rcrm_lead_list_model_get_query     (RcrmLeadListModel   *self);
 void                 rcrm_lead_list_model_set_query     (RcrmLeadListModel   *self,
                                                          const RcrmLeadQuery *query);
+/* Asks for the first page of query now (rcrm_client_prefetch_leads), for a
+ * model of the default page size that will be given query soon. */
+void                 rcrm_lead_list_model_prefetch      (RcrmClient          *client,
+                                                         const RcrmLeadQuery *query);
 /* the same query again (after a change elsewhere, or an error) */
 void                 rcrm_lead_list_model_reload        (RcrmLeadListModel   *self);
 /* TRUE while a request is queued or in flight */

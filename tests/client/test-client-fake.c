@@ -500,6 +500,92 @@ test_model_100k (void)
   g_assert_cmpuint (rcrm_lead_list_model_get_n_pages (model), ==, 1);
 }
 
+static gboolean
+flag_true (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* lets the client take in answers for a while */
+static void
+spin (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, flag_true, &done);
+  g_assert_true (tc_iterate_until (&done, 5));
+}
+
+/* a model given query: returns the number of GET /leads it cost */
+static guint
+requests_for_model (RcrmClient          *client,
+                    const RcrmLeadQuery *query)
+{
+  g_autoptr(RcrmLeadListModel) model = rcrm_lead_list_model_new (client);
+  guint before = lead_list_requests;
+
+  g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading), NULL);
+  rcrm_lead_list_model_set_query (model, query);
+  wait_idle (model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, query->q != NULL ? 3 : BIG_TOTAL);
+  {
+    g_autoptr(RcrmLead) first = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_true (rcrm_lead_get_loaded (first));
+    g_assert_cmpint (rcrm_lead_get_id (first), ==, query->q != NULL ? 3 : BIG_TOTAL);
+  }
+  return lead_list_requests - before;
+}
+
+/* the inbox's first page asked for ahead of the window (rcrm_client_prefetch_leads) */
+static void
+test_prefetch (void)
+{
+  g_autoptr(RcrmClient) client = rcrm_client_new (fake_url);
+  g_autoptr(RcrmLeadQuery) inbox = rcrm_lead_query_new ();
+  g_autoptr(RcrmLeadQuery) search = rcrm_lead_query_new ();
+
+  inbox->sort = g_strdup ("-last_activity_at");
+  search->q = g_strdup ("ก");
+  rcrm_client_set_token (client, "token-1");
+  lead_list_requests = 0;
+
+  /* still on its way when the model asks: the model waits for it */
+  delay_ms = 50;
+  rcrm_lead_list_model_prefetch (client, inbox);
+  g_assert_cmpuint (requests_for_model (client, inbox), ==, 1);
+  g_assert_cmpuint (lead_list_requests, ==, 1);
+
+  /* already answered when the model asks: no request at all */
+  delay_ms = 0;
+  rcrm_lead_list_model_prefetch (client, inbox);
+  spin (200);
+  g_assert_cmpuint (lead_list_requests, ==, 2);
+  g_assert_cmpuint (requests_for_model (client, inbox), ==, 0);
+
+  /* once only: the next model asks the server */
+  g_assert_cmpuint (requests_for_model (client, inbox), ==, 1);
+
+  /* another query is not served by it */
+  rcrm_lead_list_model_prefetch (client, inbox);
+  spin (200);
+  g_assert_cmpuint (requests_for_model (client, search), ==, 1);
+
+  /* a new token drops it: the model asks for itself (the dropped request
+   * still reaches the server meanwhile, hence two) */
+  rcrm_lead_list_model_prefetch (client, inbox);
+  rcrm_client_set_token (client, "token-2");
+  g_assert_cmpuint (requests_for_model (client, inbox), ==, 2);
+
+  /* without a token nothing is sent */
+  rcrm_client_set_token (client, NULL);
+  lead_list_requests = 0;
+  rcrm_lead_list_model_prefetch (client, inbox);
+  spin (100);
+  g_assert_cmpuint (lead_list_requests, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -516,6 +602,7 @@ main (int   argc,
   g_test_add_func ("/client-fake/list-all-follows-cursor", test_list_all_follows_cursor);
   g_test_add_func ("/client-fake/request-headers", test_request_headers);
   g_test_add_func ("/client-fake/lead-list-model/100k", test_model_100k);
+  g_test_add_func ("/client-fake/prefetch", test_prefetch);
 
   status = g_test_run ();
   soup_server_disconnect (fake);
