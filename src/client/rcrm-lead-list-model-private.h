@@ -11,5 +11,8 @@ guint rcrm_lead_list_model_get_n_requests    (RcrmLeadListModel *self);
 guint rcrm_lead_list_model_get_max_in_flight (RcrmLeadListModel *self);
 /* pages that exist (asked for or loaded) */
 guint rcrm_lead_list_model_get_n_pages       (RcrmLeadListModel *self);
+/* the most pages kept (default 32); the least recently used go first */
+void  rcrm_lead_list_model_set_max_pages     (RcrmLeadListModel *self,
+                                              guint              max_pages);
 
 G_END_DECLS

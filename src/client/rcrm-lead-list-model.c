@@ -6,6 +6,10 @@
 
 #define MAX_IN_FLIGHT 2
 #define MAX_PAGE_SIZE 500   /* the server's limit */
+/* Pages kept at most (32 × 200 = 6,400 leads, a few MB): beyond that the
+ * least recently used page goes and is fetched again when asked for, so a
+ * long scroll through 100,000 leads does not keep them all. */
+#define DEFAULT_MAX_PAGES 32
 
 typedef enum {
   PAGE_EMPTY,      /* placeholders only, nothing asked yet */
@@ -18,6 +22,7 @@ typedef enum {
 typedef struct {
   PageState  state;
   GPtrArray *items;    /* page_size slots: RcrmLead or NULL (never asked for) */
+  guint64    used;     /* the model's clock when an item was last asked for */
 } Page;
 
 struct _RcrmLeadListModel
@@ -30,6 +35,8 @@ struct _RcrmLeadListModel
   guint          next_page_size;   /* for the next reload */
   guint          n_items;
   GHashTable    *pages;            /* page index → Page */
+  guint          max_pages;
+  guint64        clock;            /* +1 per get_item () */
   GQueue         wanted;           /* page indexes, most recent first */
   guint          n_in_flight;
   GCancellable  *cancellable;      /* of the current generation */
@@ -392,6 +399,32 @@ rcrm_lead_list_model_get_n_items (GListModel *model)
   return RCRM_LEAD_LIST_MODEL (model)->n_items;
 }
 
+/* Drops the least recently used pages beyond max_pages.  Their items stay
+ * alive while a view still holds them (they are whole leads, just no longer
+ * tracked); asking for such a position again gives a new placeholder and
+ * fetches the page again.  A page on its way is dropped too: page_done ()
+ * finds it gone and only counts the request. */
+static void
+evict_pages (RcrmLeadListModel *self)
+{
+  while (g_hash_table_size (self->pages) > self->max_pages)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      gpointer oldest_key = NULL;
+      guint64 oldest = G_MAXUINT64;
+
+      g_hash_table_iter_init (&iter, self->pages);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((Page *) value)->used < oldest)
+          {
+            oldest = ((Page *) value)->used;
+            oldest_key = key;
+          }
+      g_hash_table_remove (self->pages, oldest_key);
+    }
+}
+
 static gpointer
 rcrm_lead_list_model_get_item (GListModel *model,
                                guint       position)
@@ -412,6 +445,9 @@ rcrm_lead_list_model_get_item (GListModel *model,
       page = page_new (self->page_size);
       g_hash_table_insert (self->pages, GUINT_TO_POINTER (index), page);
     }
+
+  page->used = ++self->clock;
+  evict_pages (self);
 
   item = g_ptr_array_index (page->items, slot);
   if (item == NULL)
@@ -586,6 +622,7 @@ rcrm_lead_list_model_init (RcrmLeadListModel *self)
 {
   self->page_size = RCRM_LEAD_LIST_MODEL_PAGE_SIZE;
   self->next_page_size = RCRM_LEAD_LIST_MODEL_PAGE_SIZE;
+  self->max_pages = DEFAULT_MAX_PAGES;
   self->pages = pages_new ();
   g_queue_init (&self->wanted);
 }
@@ -755,4 +792,15 @@ rcrm_lead_list_model_get_n_pages (RcrmLeadListModel *self)
   g_return_val_if_fail (RCRM_IS_LEAD_LIST_MODEL (self), 0);
 
   return g_hash_table_size (self->pages);
+}
+
+void
+rcrm_lead_list_model_set_max_pages (RcrmLeadListModel *self,
+                                    guint              max_pages)
+{
+  g_return_if_fail (RCRM_IS_LEAD_LIST_MODEL (self));
+  g_return_if_fail (max_pages >= 1);
+
+  self->max_pages = max_pages;
+  evict_pages (self);
 }

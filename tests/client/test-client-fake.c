@@ -500,6 +500,59 @@ test_model_100k (void)
   g_assert_cmpuint (rcrm_lead_list_model_get_n_pages (model), ==, 1);
 }
 
+/* a long scroll keeps only the most recently used pages */
+static void
+test_model_evicts_pages (void)
+{
+  g_autoptr(RcrmClient) client = rcrm_client_new (fake_url);
+  g_autoptr(RcrmLeadListModel) model = rcrm_lead_list_model_new (client);
+  g_autoptr(RcrmLeadQuery) query = rcrm_lead_query_new ();
+  g_autoptr(RcrmLead) held = NULL;
+  g_autoptr(RcrmLead) again = NULL;
+  g_autoptr(RcrmLead) recent = NULL;
+
+  g_signal_connect (model, "notify::loading", G_CALLBACK (on_loading), NULL);
+  delay_ms = 0;
+  rcrm_lead_list_model_set_max_pages (model, 4);
+  rcrm_lead_list_model_set_query (model, query);
+  wait_idle (model);
+
+  /* a row a view still shows, on page 1 */
+  held = g_list_model_get_item (G_LIST_MODEL (model), 250);
+  wait_idle (model);
+  g_assert_true (rcrm_lead_get_loaded (held));
+
+  lead_list_requests = 0;
+  for (guint page = 2; page < 12; page++)
+    {
+      g_autoptr(RcrmLead) item = g_list_model_get_item (G_LIST_MODEL (model), page * 200 + 7);
+
+      wait_idle (model);
+      g_assert_true (rcrm_lead_get_loaded (item));
+      g_assert_cmpint (rcrm_lead_get_id (item), ==, BIG_TOTAL - (page * 200 + 7));
+      g_assert_cmpuint (rcrm_lead_list_model_get_n_pages (model), <=, 4);
+    }
+  g_assert_cmpuint (lead_list_requests, ==, 10);
+
+  /* the row held by the view stays whole after its page went */
+  g_assert_true (rcrm_lead_get_loaded (held));
+  g_assert_cmpint (rcrm_lead_get_id (held), ==, BIG_TOTAL - 250);
+
+  /* asked for again: a new placeholder, filled by a new request */
+  again = g_list_model_get_item (G_LIST_MODEL (model), 250);
+  g_assert_true (again != held);
+  g_assert_false (rcrm_lead_get_loaded (again));
+  wait_idle (model);
+  g_assert_true (rcrm_lead_get_loaded (again));
+  g_assert_cmpint (rcrm_lead_get_id (again), ==, BIG_TOTAL - 250);
+  g_assert_cmpuint (lead_list_requests, ==, 11);
+
+  /* a recently used page is still there: no request */
+  recent = g_list_model_get_item (G_LIST_MODEL (model), 11 * 200 + 8);
+  g_assert_true (rcrm_lead_get_loaded (recent));
+  g_assert_cmpuint (lead_list_requests, ==, 11);
+}
+
 static gboolean
 flag_true (gpointer user_data)
 {
@@ -603,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/client-fake/request-headers", test_request_headers);
   g_test_add_func ("/client-fake/lead-list-model/100k", test_model_100k);
   g_test_add_func ("/client-fake/prefetch", test_prefetch);
+  g_test_add_func ("/client-fake/lead-list-model/evicts-pages", test_model_evicts_pages);
 
   status = g_test_run ();
   soup_server_disconnect (fake);
