@@ -252,6 +252,15 @@ rcrm_timeline_describe (RcrmTimelineEntry *entry,
       return g_strdup_printf (_("Restored to follow-up at step %s"), step);
     }
 
+  else if (g_strcmp0 (kind, "account_linked") == 0)
+    {
+      /* R3: the won lead joins its customer's purchase history */
+      if (data != NULL && json_object_has_member (data, "created")
+          && json_object_get_boolean_member_with_default (data, "created", FALSE))
+        return g_strdup (_("Sale closed: the customer was added to the customer register"));
+      return g_strdup (_("Sale closed: added to the customer's purchase history"));
+    }
+
   /* Translators: a timeline entry of a kind this version does not know; %s is the kind */
   return g_strdup_printf (_("Activity: %s"), kind != NULL ? kind : "");
 }

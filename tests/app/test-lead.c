@@ -546,6 +546,41 @@ test_move_forward (Fixture       *fixture,
   }
 }
 
+/* to the last step: the sale is closed and the lead joins its customer's
+ * history, which the timeline says in words (R3) */
+static void
+test_close_sale (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *token = NULL;
+  g_autoptr(RcrmLead) lead = ta_create_lead (somchai, "คุณทดสอบ ปิดการขาย", &token);
+  g_autoptr(GPtrArray) timeline = NULL;
+  RcrmTimelineEntry *newest;
+  RcrmPipeline *pipeline;
+  RcrmLeadView *view;
+  const char *expected;
+  guint last;
+
+  view = open_from_inbox (fixture, token, rcrm_lead_get_id (lead));
+  pipeline = lead_pipeline (fixture, lead);
+  last = rcrm_pipeline_get_n_steps (pipeline) - 1;
+
+  gtk_widget_activate (GTK_WIDGET (rcrm_lead_view_get_step_button (view, last)));
+  TA_WAIT (rcrm_lead_get_step (rcrm_lead_view_get_lead (view)) == (gint) last);
+  ta_lead_view_wait_idle (view);
+
+  timeline = server_timeline (rcrm_lead_get_id (lead));
+  newest = g_ptr_array_index (timeline, timeline->len - 1);
+  g_assert_cmpstr (rcrm_timeline_entry_get_kind (newest), ==, "account_linked");
+  expected = json_object_get_boolean_member (rcrm_timeline_entry_get_data (newest), "created")
+             ? ta_gettext ("Sale closed: the customer was added to the customer register")
+             : ta_gettext ("Sale closed: added to the customer's purchase history");
+  g_assert_cmpstr (expected, ==, json_object_get_boolean_member (rcrm_timeline_entry_get_data (newest), "created")
+                                 ? "ปิดการขายแล้ว: เพิ่มลูกค้าเข้าทะเบียนลูกค้า"
+                                 : "ปิดการขายแล้ว: บันทึกในประวัติการซื้อของลูกค้า");
+  TA_WAIT (g_strcmp0 (ta_timeline_first_sentence (view), expected) == 0);
+}
+
 /* the server's own refusal of a step back (read from the server, in Thai) */
 static char *
 server_step_back_message (gint64 id)
@@ -835,6 +870,7 @@ main (int   argc,
   g_test_add ("/app/lead/create", Fixture, NULL, fixture_set_up, test_create_lead, fixture_tear_down);
   g_test_add ("/app/lead/add-note", Fixture, NULL, fixture_set_up, test_add_note, fixture_tear_down);
   g_test_add ("/app/lead/move-forward", Fixture, NULL, fixture_set_up, test_move_forward, fixture_tear_down);
+  g_test_add ("/app/lead/close-sale", Fixture, NULL, fixture_set_up, test_close_sale, fixture_tear_down);
   g_test_add ("/app/lead/step-back-refused", Fixture, NULL, fixture_set_up, test_step_back_refused, fixture_tear_down);
   g_test_add ("/app/lead/unfollow-restore", Fixture, NULL, fixture_set_up, test_unfollow_restore, fixture_tear_down);
   g_test_add ("/app/lead/conflict-keeps-edits", Fixture, NULL, fixture_set_up, test_conflict_keeps_edits, fixture_tear_down);
