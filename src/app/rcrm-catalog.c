@@ -392,6 +392,49 @@ rcrm_catalog_load (RcrmCatalog *self)
     load_teams (self);
 }
 
+static void
+on_labels_reloaded (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(RcrmCatalog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) labels = rcrm_client_list_labels_finish (RCRM_CLIENT (source), result, &error);
+
+  if (!part_done (self, error, TRUE) || labels == NULL)
+    return;
+  replace_store (self->labels, labels);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+rcrm_catalog_reload_labels (RcrmCatalog *self)
+{
+  g_return_if_fail (RCRM_IS_CATALOG (self));
+
+  rcrm_client_list_labels_async (self->client, self->cancellable, on_labels_reloaded, g_object_ref (self));
+}
+
+RcrmLabel *
+rcrm_catalog_lookup_label (RcrmCatalog *self,
+                           gint64       id)
+{
+  guint n;
+
+  g_return_val_if_fail (RCRM_IS_CATALOG (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->labels));
+  for (guint i = 0; i < n; i++)
+    {
+      RcrmLabel *label = g_list_model_get_item (G_LIST_MODEL (self->labels), i);
+
+      g_object_unref (label);   /* the store keeps it */
+      if (rcrm_label_get_id (label) == id)
+        return label;
+    }
+  return NULL;
+}
+
 /* ---- lookups ------------------------------------------------------------------------ */
 
 RcrmUser *

@@ -40,6 +40,11 @@ RcrmUser     *rcrm_catalog_lookup_user            (RcrmCatalog  *self,
                                                    gint64        id);
 RcrmPipeline *rcrm_catalog_lookup_pipeline        (RcrmCatalog  *self,
                                                    gint64        id);
+/* a label the signed-in user sees, or NULL */
+RcrmLabel    *rcrm_catalog_lookup_label           (RcrmCatalog  *self,
+                                                   gint64        id);
+/* GET /labels again after a change (label manager): "changed" when it came */
+void          rcrm_catalog_reload_labels          (RcrmCatalog  *self);
 RcrmPipeline *rcrm_catalog_get_standard_pipeline  (RcrmCatalog  *self);
 /* NULL when the pipeline or step is unknown */
 const char   *rcrm_catalog_get_step_name          (RcrmCatalog  *self,

@@ -11,6 +11,8 @@
 #include "rcrm-app-private.h"
 #include "rcrm-app-settings.h"
 #include "rcrm-cell-text.h"
+#include "rcrm-client-labels.h"
+#include "rcrm-labels-private.h"
 #include "rcrm-format.h"
 #include "rcrm-inbox-page.h"
 
@@ -86,7 +88,7 @@ struct _RcrmInboxPage
   gboolean            owns_catalog;
   gboolean            unfollowed;
   RcrmLeadListModel  *model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   Column              columns[N_COLUMNS];
   GHashTable         *cells;          /* bound RcrmCellText → NULL */
 
@@ -97,6 +99,18 @@ struct _RcrmInboxPage
   char               *sort;           /* "-last_activity_at", … */
   gboolean            updating;       /* dropdowns or sort being set from code */
   gboolean            deferred;       /* the first load waits until the page is shown */
+
+  /* labels (R12) and segments (R13): see the "labels and segments" section */
+  GtkWidget          *select_button;  /* selection mode */
+  GtkWidget          *labels_button;  /* apply labels to the selected leads */
+  GtkWidget          *label_picker;
+  GtkWidget          *segment_button; /* save as segment */
+  gint64              segment_id;     /* 0 = none */
+  guint               n_labelling;    /* PATCHes in flight */
+  guint               n_labelled;
+  guint               n_label_failures;
+  char               *label_failure;  /* the first failure's message */
+  GCancellable       *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (RcrmInboxPage, rcrm_inbox_page, GTK_TYPE_WIDGET)
@@ -113,6 +127,7 @@ enum {
 enum {
   LEAD_ACTIVATED,
   TOAST,
+  SEGMENT_CREATED,
   N_SIGNALS
 };
 
@@ -734,6 +749,7 @@ build_query (RcrmInboxPage *self)
   query->owner_id = selected_id (self->owner_dropdown, self->owner_ids);
   query->label_id = selected_id (self->label_dropdown, self->label_ids);
   query->sort = g_strdup (self->sort);
+  query->segment_id = self->segment_id;
 
   return g_steal_pointer (&query);
 }
@@ -921,6 +937,273 @@ on_activate (RcrmInboxPage *self,
   g_signal_emit (self, signals[LEAD_ACTIVATED], 0, lead);
 }
 
+/* ---- labels and segments (R12, R13) ----------------------------------------------------- */
+
+static void
+update_selection_actions (RcrmInboxPage *self)
+{
+  gboolean selecting = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->select_button));
+  g_autoptr(GtkBitset) selected = NULL;
+
+  gtk_widget_set_visible (self->labels_button, selecting);
+  if (!selecting)
+    return;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  gtk_widget_set_sensitive (self->labels_button, !gtk_bitset_is_empty (selected) && self->n_labelling == 0);
+}
+
+static void
+on_select_toggled (RcrmInboxPage *self)
+{
+  gboolean selecting = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->select_button));
+
+  /* in selection mode a click selects (Ctrl toggles, Shift extends); a
+   * double click or Enter still opens the lead */
+  gtk_column_view_set_single_click_activate (self->column_view, !selecting);
+  if (!selecting)
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  update_selection_actions (self);
+}
+
+/* the loaded leads of the selection (placeholders have nothing to change) */
+static GPtrArray *
+selected_leads (RcrmInboxPage *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *leads = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      RcrmLead *lead = g_list_model_get_item (G_LIST_MODEL (self->model), position);
+
+      if (lead != NULL && rcrm_lead_get_loaded (lead))
+        g_ptr_array_add (leads, lead);
+      else
+        g_clear_object (&lead);
+    }
+  return leads;
+}
+
+static void
+prepare_picker (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  RcrmInboxPage *self = user_data;
+  g_autoptr(GPtrArray) leads = selected_leads (self);
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+
+  for (guint i = 0; i < leads->len; i++)
+    g_ptr_array_add (sets, rcrm_lead_get_label_ids (g_ptr_array_index (leads, i)));
+  rcrm_label_picker_set_records (RCRM_LABEL_PICKER (self->label_picker), sets);
+}
+
+static void
+labelling_done (RcrmInboxPage *self)
+{
+  g_autofree char *message = NULL;
+
+  if (self->n_label_failures > 0)
+    /* Translators: a toast after applying labels; %u is a number of leads, %s the server's reason */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "The labels of %u lead could not be changed: %s",
+                                            "The labels of %u leads could not be changed: %s",
+                                            self->n_label_failures),
+                               self->n_label_failures, self->label_failure);
+  else
+    /* Translators: a toast after applying labels; %u is a number of leads */
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                            "Labels changed on %u lead",
+                                            "Labels changed on %u leads",
+                                            self->n_labelled),
+                               self->n_labelled);
+  g_signal_emit (self, signals[TOAST], 0, message);
+
+  /* a lead may have joined or left a filtered list */
+  if (self->segment_id != 0 || selected_id (self->label_dropdown, self->label_ids) != 0)
+    rcrm_inbox_page_reload (self);
+  /* the labels' usage and the segments' counts changed: whoever shows them
+   * follows the catalog's "changed" */
+  if (self->n_labelled > 0)
+    rcrm_catalog_reload_labels (self->catalog);
+  update_selection_actions (self);
+}
+
+static void
+on_lead_labelled (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  RcrmInboxPage *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmLead) lead = rcrm_client_set_lead_labels_finish (RCRM_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_assert (self->n_labelling > 0);
+  self->n_labelling--;
+  if (lead != NULL)
+    {
+      rcrm_lead_list_model_update_lead (self->model, lead);
+      self->n_labelled++;
+    }
+  else
+    {
+      self->n_label_failures++;
+      if (self->label_failure == NULL)
+        {
+          const char *message = rcrm_client_error_get_field_message (error, "label_ids");
+
+          self->label_failure = g_strdup (message != NULL ? message : error->message);
+        }
+    }
+
+  if (self->n_labelling == 0)
+    labelling_done (self);
+}
+
+static void
+on_picker_apply (RcrmInboxPage *self,
+                 GArray        *add,
+                 GArray        *remove)
+{
+  g_autoptr(GPtrArray) leads = selected_leads (self);
+
+  if (self->n_labelling > 0 || (add->len == 0 && remove->len == 0))
+    return;
+
+  self->n_labelled = 0;
+  self->n_label_failures = 0;
+  g_clear_pointer (&self->label_failure, g_free);
+
+  for (guint i = 0; i < leads->len; i++)
+    {
+      RcrmLead *lead = g_ptr_array_index (leads, i);
+      GArray *current = rcrm_lead_get_label_ids (lead);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      if (current != NULL)
+        g_array_append_vals (ids, current->data, current->len);
+      if (!rcrm_label_ids_edit (ids, add, remove))
+        continue;
+
+      self->n_labelling++;
+      rcrm_client_set_lead_labels_async (self->client, rcrm_lead_get_id (lead), rcrm_lead_get_version (lead),
+                                         (const gint64 *) (gpointer) ids->data, ids->len,
+                                         self->cancellable, on_lead_labelled, self);
+    }
+
+  if (self->n_labelling == 0)
+    labelling_done (self);
+  else
+    update_selection_actions (self);
+}
+
+static void
+on_segment_created (RcrmInboxPage *self,
+                    RcrmSegment   *segment)
+{
+  g_signal_emit (self, signals[SEGMENT_CREATED], 0, segment);
+}
+
+RcrmSegmentDialog *
+rcrm_inbox_page_save_segment (RcrmInboxPage *self)
+{
+  g_autoptr(RcrmLeadQuery) query = build_query (self);
+  g_autoptr(JsonObject) filter = json_object_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  RcrmSegmentDialog *dialog;
+  GtkRoot *root;
+  g_autofree char *summary = NULL;
+
+  if (query->label_id != 0)
+    {
+      RcrmLabel *label = rcrm_catalog_lookup_label (self->catalog, query->label_id);
+      JsonArray *ids = json_array_new ();
+
+      json_array_add_int_element (ids, query->label_id);
+      json_object_set_array_member (filter, "label_ids", ids);
+      /* Translators: a segment's filter in words; %s is a label's name */
+      g_ptr_array_add (words, g_strdup_printf (_("Label: %s"), label != NULL ? rcrm_label_get_name (label) : "?"));
+    }
+  if (query->state != NULL && !self->unfollowed)
+    {
+      json_object_set_string_member (filter, "state", query->state);
+      /* Translators: a segment's filter in words; %s is a lead state */
+      g_ptr_array_add (words, g_strdup_printf (_("State: %s"),
+                                               gettext (inbox_states[gtk_drop_down_get_selected (self->state_dropdown)].label)));
+    }
+  else if (self->unfollowed)
+    json_object_set_string_member (filter, "state", "unfollowed");
+  if (query->owner_id != 0)
+    {
+      RcrmUser *owner = rcrm_catalog_lookup_user (self->catalog, query->owner_id);
+
+      json_object_set_int_member (filter, "owner_id", query->owner_id);
+      /* Translators: a segment's filter in words; %s is a user's name */
+      g_ptr_array_add (words, g_strdup_printf (_("Owner: %s"), owner != NULL ? rcrm_user_get_display_name (owner) : "?"));
+    }
+  if (query->q != NULL || query->pipeline_id != 0)
+    g_ptr_array_add (words, g_strdup (_("The search and the pipeline are not part of a segment.")));
+
+  g_ptr_array_add (words, NULL);
+  summary = g_strjoinv ("\n", (char **) words->pdata);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = rcrm_segment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->catalog, filter, summary);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_segment_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+setup_labels (RcrmInboxPage *self)
+{
+  g_autoptr(GtkListItemFactory) factory = rcrm_label_chips_factory_new (self->catalog);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+
+  /* one RcrmLabelChips per row, drawn by itself: no child widgets */
+  column = gtk_column_view_column_new (_("Labels"), g_object_ref (factory));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_fixed_width (column, 180);
+  gtk_column_view_insert_column (self->column_view, 1, column);
+
+  self->cancellable = g_cancellable_new ();
+
+  self->select_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->select_button), "object-select-symbolic");
+  gtk_widget_set_tooltip_text (self->select_button, _("Select Leads"));
+  gtk_widget_add_css_class (self->select_button, "flat");
+  g_signal_connect_object (self->select_button, "toggled", G_CALLBACK (on_select_toggled), self, G_CONNECT_SWAPPED);
+
+  self->label_picker = rcrm_label_picker_new (self->catalog);
+  g_signal_connect_object (self->label_picker, "apply", G_CALLBACK (on_picker_apply), self, G_CONNECT_SWAPPED);
+  self->labels_button = gtk_menu_button_new ();
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->labels_button), _("Apply Labels"));
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->labels_button), self->label_picker);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->labels_button), prepare_picker, self, NULL);
+  gtk_widget_set_tooltip_text (self->labels_button, _("Apply Labels to the Selected Leads"));
+  gtk_widget_set_visible (self->labels_button, FALSE);
+
+  self->segment_button = gtk_button_new_from_icon_name ("folder-saved-search-symbolic");
+  gtk_widget_set_tooltip_text (self->segment_button, _("Save as Segment"));
+  gtk_widget_add_css_class (self->segment_button, "flat");
+  g_signal_connect_object (self->segment_button, "clicked", G_CALLBACK (rcrm_inbox_page_save_segment),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_set_visible (self->segment_button, !self->unfollowed);
+
+  gtk_box_insert_child_after (GTK_BOX (self->search_bar), self->labels_button, GTK_WIDGET (self->search_entry));
+  gtk_box_insert_child_after (GTK_BOX (self->search_bar), self->select_button, GTK_WIDGET (self->search_entry));
+  gtk_box_insert_child_after (GTK_BOX (self->search_bar), self->segment_button, self->labels_button);
+
+  g_signal_connect_object (self->selection, "selection-changed", G_CALLBACK (update_selection_actions),
+                           self, G_CONNECT_SWAPPED);
+}
+
 /* ---- GObject --------------------------------------------------------------------------- */
 
 /* the inbox's saved sort, or the default */
@@ -963,9 +1246,7 @@ rcrm_inbox_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "error", G_CALLBACK (on_model_error),
                            self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_widget_set_visible (GTK_WIDGET (self->state_dropdown), !self->unfollowed);
@@ -973,6 +1254,7 @@ rcrm_inbox_page_constructed (GObject *object)
     g_object_set (self->search_entry, "placeholder-text", _("Search unfollowed leads"), NULL);
 
   setup_columns (self);
+  setup_labels (self);
   fill_states (self);
   fill_filters (self);
 
@@ -1003,6 +1285,11 @@ rcrm_inbox_page_dispose (GObject *object)
   RcrmInboxPage *self = RCRM_INBOX_PAGE (object);
 
   GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->label_picker != NULL)
+    g_signal_handlers_disconnect_by_data (self->label_picker, self);
 
   if (self->cells != NULL)
     g_hash_table_remove_all (self->cells);
@@ -1043,6 +1330,7 @@ rcrm_inbox_page_finalize (GObject *object)
   g_clear_pointer (&self->owner_ids, g_array_unref);
   g_clear_pointer (&self->label_ids, g_array_unref);
   g_clear_pointer (&self->sort, g_free);
+  g_clear_pointer (&self->label_failure, g_free);
 
   G_OBJECT_CLASS (rcrm_inbox_page_parent_class)->finalize (object);
 }
@@ -1156,6 +1444,16 @@ rcrm_inbox_page_class_init (RcrmInboxPageClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * RcrmInboxPage::segment-created:
+   * @segment: a segment saved from this page's filters
+   */
+  signals[SEGMENT_CREATED] =
+    g_signal_new ("segment-created",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, RCRM_TYPE_SEGMENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/rcrm/Desktop/rcrm-inbox-page.ui");
   gtk_widget_class_bind_template_child (widget_class, RcrmInboxPage, search_bar);
@@ -1425,4 +1723,56 @@ rcrm_inbox_page_select_filter (RcrmInboxPage *self,
       }
 
   g_critical ("No %s with id %" G_GINT64_FORMAT " in the filter", filter, id);
+}
+
+void
+rcrm_inbox_page_set_segment (RcrmInboxPage *self,
+                             gint64         segment_id)
+{
+  g_return_if_fail (RCRM_IS_INBOX_PAGE (self));
+
+  if (self->segment_id == segment_id)
+    return;
+  self->segment_id = segment_id;
+  apply_query (self);
+}
+
+gint64
+rcrm_inbox_page_get_segment (RcrmInboxPage *self)
+{
+  g_return_val_if_fail (RCRM_IS_INBOX_PAGE (self), 0);
+
+  return self->segment_id;
+}
+
+/* ---- rcrm-labels-private.h ----------------------------------------------------------------- */
+
+GtkToggleButton *
+rcrm_inbox_page_get_select_button (RcrmInboxPage *self)
+{
+  return GTK_TOGGLE_BUTTON (self->select_button);
+}
+
+GtkMenuButton *
+rcrm_inbox_page_get_labels_button (RcrmInboxPage *self)
+{
+  return GTK_MENU_BUTTON (self->labels_button);
+}
+
+RcrmLabelPicker *
+rcrm_inbox_page_get_label_picker (RcrmInboxPage *self)
+{
+  return RCRM_LABEL_PICKER (self->label_picker);
+}
+
+GtkSelectionModel *
+rcrm_inbox_page_get_selection (RcrmInboxPage *self)
+{
+  return GTK_SELECTION_MODEL (self->selection);
+}
+
+guint
+rcrm_inbox_page_get_n_labelling (RcrmInboxPage *self)
+{
+  return self->n_labelling;
 }

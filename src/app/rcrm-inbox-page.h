@@ -45,5 +45,10 @@ void               rcrm_inbox_page_focus_search   (RcrmInboxPage *self);
  * joined or left this box (unfollowed / restored). */
 void               rcrm_inbox_page_lead_changed   (RcrmInboxPage *self,
                                                    RcrmLead      *lead);
+/* Shows the members of a lead segment (R13, GET /leads?segment_id=), which
+ * the filters narrow further; 0 = no segment */
+void               rcrm_inbox_page_set_segment    (RcrmInboxPage *self,
+                                                   gint64         segment_id);
+gint64             rcrm_inbox_page_get_segment    (RcrmInboxPage *self);
 
 G_END_DECLS

@@ -5,8 +5,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "rcrm-admin-private.h"
 #include "rcrm-app-private.h"
 #include "rcrm-core.h"
 #include "rcrm-lead-dialog.h"
@@ -70,6 +73,7 @@ struct _RcrmLeadDialog
   AdwComboRow    *pipeline_row;
   AdwComboRow    *step_row;
   AdwComboRow    *owner_row;
+  RcrmCustomFields *custom_fields;   /* the lead form's custom fields (R22) */
 
   Field           fields[N_FIELDS];
   RcrmClient     *client;
@@ -125,6 +129,7 @@ clear_errors (RcrmLeadDialog *self)
 {
   for (guint i = 0; i < N_FIELDS; i++)
     set_field_error (self, (FieldId) i, NULL);
+  rcrm_custom_fields_clear_errors (self->custom_fields);
 
   gtk_label_set_text (self->error_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
@@ -520,7 +525,7 @@ on_created (GObject      *source,
     {
       JsonObject *fields = rcrm_client_error_get_fields (error);
       g_autoptr(GString) others = g_string_new (NULL);
-      gboolean focused = FALSE;
+      gboolean focused = rcrm_custom_fields_show_errors (self->custom_fields, error);
 
       if (fields != NULL)
         {
@@ -530,7 +535,9 @@ on_created (GObject      *source,
             {
               const char *name = l->data;
               const char *message = rcrm_client_error_get_field_message (error, name);
-              gboolean shown = FALSE;
+              gboolean shown = g_str_has_prefix (name, "custom.")
+                               && rcrm_custom_fields_get_error (self->custom_fields,
+                                                                name + strlen ("custom.")) != NULL;
 
               for (guint i = 0; i < N_FIELDS; i++)
                 if (g_str_equal (field_names[i], name)
@@ -635,6 +642,15 @@ rcrm_lead_dialog_submit (RcrmLeadDialog *self,
         json_object_set_int_member (fields, "owner_id", owner);
     }
 
+  {
+    g_autoptr(JsonObject) custom = rcrm_custom_fields_collect (self->custom_fields, FALSE);
+
+    if (custom == NULL)
+      return;   /* a number or date the rows explain */
+    if (json_object_get_size (custom) > 0)
+      json_object_set_object_member (fields, "custom", g_steal_pointer (&custom));
+  }
+
   if (confirm_duplicate)
     json_object_set_boolean_member (fields, "confirm_duplicate", TRUE);
 
@@ -726,6 +742,7 @@ rcrm_lead_dialog_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 
   fill_rows (self);
+  rcrm_custom_fields_load (self->custom_fields, self->client, "lead");
 
   if (self->owns_catalog)
     rcrm_catalog_load (self->catalog);
@@ -910,6 +927,10 @@ rcrm_lead_dialog_init (RcrmLeadDialog *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lead-dialog.create-anyway", FALSE);
+
+  /* the custom fields (R22) at the end of the form, once the form arrived */
+  self->custom_fields = RCRM_CUSTOM_FIELDS (rcrm_custom_fields_new ());
+  gtk_box_append (GTK_BOX (self->form), GTK_WIDGET (self->custom_fields));
 }
 
 /* ---- public ---------------------------------------------------------------------------- */
@@ -1009,4 +1030,12 @@ GtkButton *
 rcrm_lead_dialog_get_create_anyway_button (RcrmLeadDialog *self)
 {
   return self->create_anyway_button;
+}
+
+/* ---- rcrm-admin-private.h ---------------------------------------------------------------- */
+
+RcrmCustomFields *
+rcrm_lead_dialog_get_custom_fields (GtkWidget *dialog)
+{
+  return RCRM_LEAD_DIALOG (dialog)->custom_fields;
 }

@@ -3,7 +3,13 @@
 
 #include <glib/gi18n.h>
 
+#include "rcrm-admin-private.h"
+#include "rcrm-client-admin.h"
+#include "rcrm-client-labels.h"
 #include "rcrm-core.h"
+#include "rcrm-label-chips.h"
+#include "rcrm-label-picker.h"
+#include "rcrm-labels-private.h"
 #include "rcrm-lead-view.h"
 #include "rcrm-lead-view-private.h"
 #include "rcrm-move-dialog.h"
@@ -71,6 +77,11 @@ struct _RcrmLeadView
   char          *last_error;
   GtkWindow     *dialog;      /* weak */
 
+  /* labels (R12): chips and a picker, once the window gives its catalog */
+  RcrmCatalog   *catalog;
+  GtkWidget     *label_chips;
+  GtkWidget     *labels_button;
+
   GtkStack      *stack;
   GtkSpinner    *loading_spinner;
   AdwStatusPage *error_page;
@@ -108,6 +119,12 @@ struct _RcrmLeadView
   GtkButton     *note_button;
   GtkSpinner    *timeline_spinner;
   GtkListBox    *timeline_list;
+
+  /* custom fields (R22) and PDPA erasure (R26) */
+  RcrmCustomFields *custom_fields;
+  GtkWidget     *more_button;
+  gboolean       erasure_enabled;   /* settings.erasure.leads */
+  AdwMessageDialog *erase_dialog;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmLeadView, rcrm_lead_view, ADW_TYPE_BIN)
@@ -123,6 +140,7 @@ enum {
 enum {
   SIGNAL_LEAD_CHANGED,
   SIGNAL_TOAST,
+  SIGNAL_ERASED,
   N_SIGNALS
 };
 
@@ -383,6 +401,8 @@ field_dirty (RcrmLeadView *self,
 static gboolean
 any_dirty (RcrmLeadView *self)
 {
+  if (self->custom_fields != NULL && rcrm_custom_fields_get_dirty (self->custom_fields))
+    return TRUE;
   for (guint f = 0; f < N_FIELDS; f++)
     if (field_dirty (self, f))
       return TRUE;
@@ -439,6 +459,8 @@ clear_field_errors (RcrmLeadView *self)
 {
   for (guint f = 0; f < N_FIELDS; f++)
     set_field_error (self, f, NULL);
+  if (self->custom_fields != NULL)
+    rcrm_custom_fields_clear_errors (self->custom_fields);
   show_details_error (self, NULL);
 }
 
@@ -454,6 +476,7 @@ reset_base (RcrmLeadView *self,
       self->orig[f] = display_value (lead, f);
       set_row_text (self, f, self->orig[f]);
     }
+  rcrm_custom_fields_set_values (self->custom_fields, rcrm_lead_get_custom (lead));
   clear_field_errors (self);
   update_actions (self);
 }
@@ -553,6 +576,8 @@ update_header (RcrmLeadView *self)
   gboolean unfollowed = rcrm_lead_is_unfollowed (lead);
 
   gtk_label_set_text (self->name_label, rcrm_lead_get_name (lead) != NULL ? rcrm_lead_get_name (lead) : "");
+  if (self->label_chips != NULL)
+    rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (self->label_chips), rcrm_lead_get_label_ids (lead));
   gtk_label_set_text (self->company_label, company != NULL ? company : "");
   gtk_widget_set_visible (GTK_WIDGET (self->company_label), company != NULL && *company != '\0');
 
@@ -635,6 +660,17 @@ update_actions (RcrmLeadView *self)
   gtk_widget_action_set_enabled (widget, "lead.correct-note", have_lead && !self->adding_note);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), !self->saving);
+  if (self->custom_fields != NULL)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->custom_fields), !self->saving);
+  if (self->more_button != NULL)
+    {
+      /* PDPA erasure (R26): administrators, when the lead settings allow it */
+      RcrmUser *me = self->client != NULL ? rcrm_client_get_user (self->client) : NULL;
+      gboolean can_erase = have_lead && self->erasure_enabled && me != NULL && rcrm_user_is_admin (me);
+
+      gtk_widget_action_set_enabled (widget, "lead.erase", can_erase && !self->acting);
+      gtk_widget_set_visible (self->more_button, can_erase);
+    }
   gtk_text_view_set_editable (self->note_view, !self->adding_note);
 
   gtk_widget_set_visible (GTK_WIDGET (self->save_spinner), self->saving);
@@ -899,6 +935,14 @@ apply_load (RcrmLeadView *self,
   self->sources = string_array_member (data->settings, "lead_sources");
   g_strfreev (self->reasons);
   self->reasons = string_array_member (data->settings, "unfollow_reasons");
+  {
+    JsonNode *erasure = json_object_get_member (data->settings, "erasure");
+    JsonObject *object = erasure != NULL && JSON_NODE_HOLDS_OBJECT (erasure) ? json_node_get_object (erasure) : NULL;
+    JsonNode *leads = object != NULL ? json_object_get_member (object, "leads") : NULL;
+
+    self->erasure_enabled = leads != NULL && json_node_get_value_type (leads) == G_TYPE_BOOLEAN
+                            && json_node_get_boolean (leads);
+  }
 
   /* the source list may have changed under an unedited row */
   if (self->base != NULL && !field_dirty (self, FIELD_SOURCE))
@@ -985,6 +1029,8 @@ start_load (RcrmLeadView *self,
     {
       gtk_spinner_set_spinning (self->loading_spinner, TRUE);
       gtk_stack_set_visible_child_name (self->stack, "loading");
+      /* the lead form's definition, which may have changed since */
+      rcrm_custom_fields_load (self->custom_fields, self->client, "lead");
     }
 
   load_async (self->client, self->lead_id, quiet, emit_changed, self->load_cancellable, load_cb, self);
@@ -1001,6 +1047,107 @@ changed (RcrmLeadView *self,
   if (message != NULL)
     toast (self, message);
   start_load (self, TRUE, FALSE);
+}
+
+/* ---- labels (R12) ---------------------------------------------------------------- */
+
+static void
+labels_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  RcrmLeadView *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmLead) lead = rcrm_client_set_lead_labels_finish (RCRM_CLIENT (source), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (lead == NULL)
+    {
+      const char *message = rcrm_client_error_get_field_message (error, "label_ids");
+
+      toast (self, message != NULL ? message : error->message);
+      return;
+    }
+  changed (self, lead, _("Labels changed"));
+}
+
+static void
+on_labels_apply (RcrmLeadView *self,
+                 GArray       *add,
+                 GArray       *remove)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GArray *current;
+
+  if (self->lead == NULL)
+    return;
+  current = rcrm_lead_get_label_ids (self->lead);
+  if (current != NULL)
+    g_array_append_vals (ids, current->data, current->len);
+  if (!rcrm_label_ids_edit (ids, add, remove))
+    return;
+  rcrm_client_set_lead_labels_async (self->client, rcrm_lead_get_id (self->lead), rcrm_lead_get_version (self->lead),
+                                     (const gint64 *) (gpointer) ids->data, ids->len,
+                                     self->cancellable, labels_cb, self);
+}
+
+static void
+prepare_label_picker (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  RcrmLeadView *self = user_data;
+  g_autoptr(GPtrArray) sets = g_ptr_array_new ();
+
+  if (self->lead != NULL)
+    g_ptr_array_add (sets, rcrm_lead_get_label_ids (self->lead));
+  rcrm_label_picker_set_records (RCRM_LABEL_PICKER (gtk_menu_button_get_popover (button)), sets);
+}
+
+void
+rcrm_lead_view_set_catalog (RcrmLeadView *self,
+                            RcrmCatalog  *catalog)
+{
+  GtkWidget *picker;
+  GtkWidget *row;
+
+  g_return_if_fail (RCRM_IS_LEAD_VIEW (self));
+  g_return_if_fail (RCRM_IS_CATALOG (catalog));
+  g_return_if_fail (self->catalog == NULL);
+
+  self->catalog = g_object_ref (catalog);
+
+  /* next to the state and the owner */
+  row = gtk_widget_get_parent (GTK_WIDGET (self->state_label));
+  self->label_chips = rcrm_label_chips_new (catalog);
+  gtk_widget_set_valign (self->label_chips, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (row), self->label_chips);
+
+  picker = rcrm_label_picker_new (catalog);
+  g_signal_connect_object (picker, "apply", G_CALLBACK (on_labels_apply), self, G_CONNECT_SWAPPED);
+  self->labels_button = gtk_menu_button_new ();
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->labels_button), "document-edit-symbolic");
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->labels_button), picker);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->labels_button), prepare_label_picker, self, NULL);
+  gtk_widget_set_tooltip_text (self->labels_button, _("Change Labels"));
+  gtk_widget_set_valign (self->labels_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->labels_button, "flat");
+  gtk_box_append (GTK_BOX (row), self->labels_button);
+
+  if (self->lead != NULL)
+    rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (self->label_chips), rcrm_lead_get_label_ids (self->lead));
+}
+
+GtkWidget *
+rcrm_lead_view_get_label_chips (RcrmLeadView *self)
+{
+  return self->label_chips;
+}
+
+GtkMenuButton *
+rcrm_lead_view_get_labels_button (RcrmLeadView *self)
+{
+  return self->labels_button != NULL ? GTK_MENU_BUTTON (self->labels_button) : NULL;
 }
 
 /* ---- saving the details (PATCH with If-Match) ---------------------------------- */
@@ -1122,7 +1269,7 @@ save_cb (GObject      *source,
 
   if (g_error_matches (error, RCRM_CLIENT_ERROR, RCRM_CLIENT_ERROR_INVALID))
     {
-      gboolean marked = FALSE;
+      gboolean marked = rcrm_custom_fields_show_errors (self->custom_fields, error);
 
       for (guint f = 0; f < N_FIELDS; f++)
         {
@@ -1183,6 +1330,15 @@ save (RcrmLeadView *self)
       else
         json_object_set_string_member (changes, field_info[f].member, text);
     }
+
+  {
+    g_autoptr(JsonObject) custom = rcrm_custom_fields_collect (self->custom_fields, TRUE);
+
+    if (custom == NULL)
+      bad = TRUE;
+    else if (json_object_get_size (custom) > 0)
+      json_object_set_object_member (changes, "custom", g_steal_pointer (&custom));
+  }
 
   if (bad)
     {
@@ -1468,6 +1624,33 @@ add_note (RcrmLeadView *self)
                               self->cancellable, note_cb, self);
 }
 
+/* ---- PDPA erasure (R26) -------------------------------------------------------------- */
+
+static void
+erased_cb (gpointer user_data)
+{
+  RcrmLeadView *self = RCRM_LEAD_VIEW (user_data);
+  gint64 id = self->lead_id;
+
+  g_signal_emit (self, signals[SIGNAL_ERASED], 0, id);
+}
+
+static void
+erase_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  RcrmLeadView *self = RCRM_LEAD_VIEW (widget);
+  const char *name;
+
+  if (self->lead == NULL)
+    return;
+  name = rcrm_lead_get_name (self->lead);
+  g_set_weak_pointer (&self->erase_dialog,
+                      rcrm_erase_dialog_present (parent_window (self), self->client, "lead", self->lead_id,
+                                                 name != NULL ? name : "", self->cancellable, erased_cb, self));
+}
+
 /* ---- actions ---------------------------------------------------------------------- */
 
 static void
@@ -1658,13 +1841,20 @@ rcrm_lead_view_dispose (GObject *object)
   if (self->dialog != NULL)
     gtk_window_destroy (self->dialog);
   g_clear_weak_pointer (&self->dialog);
+  if (self->erase_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->erase_dialog));
+  g_clear_weak_pointer (&self->erase_dialog);
 
   /* the stack is both AdwBin's child and a template child: let AdwBin drop it
    * first so that it is unparented once */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), RCRM_TYPE_LEAD_VIEW);
+  /* went with the template's box */
+  self->custom_fields = NULL;
+  self->more_button = NULL;
 
   g_clear_object (&self->client);
+  g_clear_object (&self->catalog);
   g_clear_object (&self->lead);
   g_clear_object (&self->base);
   g_clear_object (&self->theirs);
@@ -1769,6 +1959,10 @@ rcrm_lead_view_class_init (RcrmLeadViewClass *klass)
   signals[SIGNAL_TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* the lead's personal data was erased (R26): it is gone from the server */
+  signals[SIGNAL_ERASED] =
+    g_signal_new ("erased", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/rcrm/Desktop/rcrm-lead-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadView, stack);
@@ -1822,6 +2016,7 @@ rcrm_lead_view_class_init (RcrmLeadViewClass *klass)
   gtk_widget_class_install_action (widget_class, "lead.add-note", NULL, add_note_action);
   gtk_widget_class_install_action (widget_class, "lead.correct-note", "x", correct_note_action);
   gtk_widget_class_install_action (widget_class, "lead.cancel-correction", NULL, cancel_correction_action);
+  gtk_widget_class_install_action (widget_class, "lead.erase", NULL, erase_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "lead.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "lead.reload", NULL);
@@ -1864,6 +2059,27 @@ rcrm_lead_view_init (RcrmLeadView *self)
 
   self->cancellable = g_cancellable_new ();
   self->step_buttons = g_ptr_array_new ();
+
+  /* the lead form's custom fields (R22), saved with the other details */
+  self->custom_fields = RCRM_CUSTOM_FIELDS (rcrm_custom_fields_new ());
+  gtk_widget_insert_after (GTK_WIDGET (self->custom_fields),
+                           gtk_widget_get_parent (GTK_WIDGET (self->details_group)),
+                           GTK_WIDGET (self->details_group));
+  g_signal_connect_object (self->custom_fields, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  /* the lead's menu: erasing personal data (R26), for administrators */
+  {
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    g_menu_append (menu, _("_Erase Personal Data…"), "lead.erase");
+    self->more_button = gtk_menu_button_new ();
+    gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (self->more_button), "view-more-symbolic");
+    gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->more_button), G_MENU_MODEL (menu));
+    gtk_widget_set_tooltip_text (self->more_button, _("More Actions"));
+    gtk_widget_set_visible (self->more_button, FALSE);
+    gtk_widget_insert_before (self->more_button, gtk_widget_get_parent (GTK_WIDGET (self->action_spinner)),
+                              GTK_WIDGET (self->action_spinner));
+  }
 
   /* Ctrl+Enter adds the note */
   controller = gtk_shortcut_controller_new ();
@@ -2142,4 +2358,24 @@ rcrm_lead_view_get_last_error (RcrmLeadView *self)
 {
   g_return_val_if_fail (RCRM_IS_LEAD_VIEW (self), NULL);
   return self->last_error;
+}
+
+/* ---- rcrm-admin-private.h -------------------------------------------------------------------- */
+
+RcrmCustomFields *
+rcrm_lead_view_get_custom_fields (GtkWidget *view)
+{
+  return RCRM_LEAD_VIEW (view)->custom_fields;
+}
+
+AdwMessageDialog *
+rcrm_lead_view_get_erase_dialog (GtkWidget *view)
+{
+  return RCRM_LEAD_VIEW (view)->erase_dialog;
+}
+
+GtkWidget *
+rcrm_lead_view_get_more_button (GtkWidget *view)
+{
+  return RCRM_LEAD_VIEW (view)->more_button;
 }

@@ -16,6 +16,8 @@
 
 #include <adwaita.h>
 
+#include "rcrm-catalog.h"
+
 #include "rcrm-client.h"
 
 G_BEGIN_DECLS
@@ -29,5 +31,8 @@ GtkWidget *rcrm_lead_view_new         (RcrmClient   *client);
 void       rcrm_lead_view_set_lead_id (RcrmLeadView *self,
                                        gint64        id);
 gint64     rcrm_lead_view_get_lead_id (RcrmLeadView *self);
+/* shows the lead's label chips and a picker to change them (R12); once */
+void       rcrm_lead_view_set_catalog (RcrmLeadView *self,
+                                       RcrmCatalog  *catalog);
 
 G_END_DECLS

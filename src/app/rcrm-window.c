@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "rcrm-app-private.h"
@@ -12,7 +14,11 @@
 #include "rcrm-application.h"
 #include "rcrm-inbox-page.h"
 #include "rcrm-lead-dialog.h"
+#include "rcrm-label-manager.h"
+#include "rcrm-labels-private.h"
 #include "rcrm-lead-view.h"
+#include "rcrm-segment-sidebar.h"
+#include "rcrm-preferences-window.h"
 #include "rcrm-window.h"
 
 struct _RcrmWindow
@@ -43,6 +49,11 @@ struct _RcrmWindow
   GtkWidget            *unfollowed_page;
   GtkWidget            *lead_view;
   GtkWindow            *lead_dialog;      /* weak */
+  GtkWindow            *label_manager;    /* weak */
+  RcrmSegmentSidebar   *segments;         /* the sidebar's segment rows (R13) */
+  GtkWidget            *segment_page;     /* an inbox page showing one segment */
+  RcrmSegment          *segment;          /* the segment it shows */
+  GtkWindow            *preferences;      /* weak */
   char                 *list_page;        /* the list the lead page was opened from */
   char                 *lead_title;
   char                 *last_toast;
@@ -77,6 +88,8 @@ update_header (RcrmWindow *self)
     title = self->lead_title != NULL && *self->lead_title != '\0' ? self->lead_title : _("Lead");
   else if (g_strcmp0 (page, "unfollowed") == 0)
     title = _("Unfollowed Leads");
+  else if (g_strcmp0 (page, "segment") == 0)
+    title = self->segment != NULL ? rcrm_segment_get_name (self->segment) : _("Segment");
   else
     title = _("Lead Inbox");
 
@@ -97,7 +110,8 @@ rcrm_window_show_page (RcrmWindow *self,
                        const char *name)
 {
   g_return_if_fail (RCRM_IS_WINDOW (self));
-  g_return_if_fail (g_strcmp0 (name, "inbox") == 0 || g_strcmp0 (name, "unfollowed") == 0);
+  g_return_if_fail (g_strcmp0 (name, "inbox") == 0 || g_strcmp0 (name, "unfollowed") == 0
+                    || (g_strcmp0 (name, "segment") == 0 && self->segment != NULL));
 
   /* name may be self->list_page itself */
   if (name != self->list_page)
@@ -107,17 +121,40 @@ rcrm_window_show_page (RcrmWindow *self,
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, self->list_page);
-  gtk_list_box_select_row (self->sidebar,
-                           g_str_equal (self->list_page, "inbox") ? self->inbox_row : self->unfollowed_row);
+  if (g_str_equal (self->list_page, "segment"))
+    gtk_list_box_select_row (self->sidebar,
+                             rcrm_segment_sidebar_get_row (self->segments, rcrm_segment_get_id (self->segment)));
+  else
+    gtk_list_box_select_row (self->sidebar,
+                             g_str_equal (self->list_page, "inbox") ? self->inbox_row : self->unfollowed_row);
   show_content (self);
   update_header (self);
+}
+
+/* a lead segment (R13): the segment page shows its members */
+static void
+show_segment (RcrmWindow *self,
+              gint64      id)
+{
+  RcrmSegment *segment = rcrm_segment_sidebar_lookup (self->segments, id);
+
+  if (segment == NULL)
+    return;
+  g_set_object (&self->segment, segment);
+  rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), id);
+  rcrm_window_show_page (self, "segment");
 }
 
 static void
 on_sidebar_row_activated (RcrmWindow    *self,
                           GtkListBoxRow *row)
 {
-  rcrm_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
+
+  if (g_str_has_prefix (name, "segment-"))
+    show_segment (self, g_ascii_strtoll (name + strlen ("segment-"), NULL, 10));
+  else
+    rcrm_window_show_page (self, name);
 }
 
 void
@@ -140,6 +177,8 @@ rcrm_window_open_lead (RcrmWindow *self,
 static RcrmInboxPage *
 current_list (RcrmWindow *self)
 {
+  if (g_strcmp0 (self->list_page, "segment") == 0)
+    return RCRM_INBOX_PAGE (self->segment_page);
   return RCRM_INBOX_PAGE (g_strcmp0 (self->list_page, "unfollowed") == 0
                           ? self->unfollowed_page : self->inbox_page);
 }
@@ -225,6 +264,9 @@ on_lead_changed (RcrmWindow *self,
 {
   rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->inbox_page), lead);
   rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->unfollowed_page), lead);
+  rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->segment_page), lead);
+  /* its segments' counts may have changed */
+  rcrm_segment_sidebar_reload (self->segments);
 
   if (showing_lead (self) && rcrm_lead_get_name (lead) != NULL)
     {
@@ -232,6 +274,23 @@ on_lead_changed (RcrmWindow *self,
       self->lead_title = g_strdup (rcrm_lead_get_name (lead));
       update_header (self);
     }
+}
+
+/* PDPA erasure (R26): the lead is gone from the server and from every list */
+static void
+on_lead_erased (RcrmWindow *self,
+                gint64      id)
+{
+  if (showing_lead (self))
+    {
+      rcrm_window_show_page (self, self->list_page);
+      rcrm_lead_view_set_lead_id (RCRM_LEAD_VIEW (self->lead_view), 0);
+    }
+  rcrm_inbox_page_reload (RCRM_INBOX_PAGE (self->inbox_page));
+  rcrm_inbox_page_reload (RCRM_INBOX_PAGE (self->unfollowed_page));
+  if (self->segment != NULL)
+    rcrm_inbox_page_reload (RCRM_INBOX_PAGE (self->segment_page));
+  rcrm_window_show_toast (self, _("The lead's personal data was erased"));
 }
 
 static void
@@ -278,6 +337,102 @@ new_lead_action (GtkWidget  *widget,
   rcrm_window_new_lead (RCRM_WINDOW (widget));
 }
 
+/* ---- preferences (administrators) ------------------------------------------------------------ */
+
+GtkWindow *
+rcrm_window_show_preferences (RcrmWindow *self)
+{
+  RcrmUser *user;
+
+  g_return_val_if_fail (RCRM_IS_WINDOW (self), NULL);
+
+  user = rcrm_client_get_user (self->client);
+  if (user == NULL || !rcrm_user_is_admin (user))
+    return NULL;
+
+  if (self->preferences == NULL)
+    g_set_weak_pointer (&self->preferences,
+                        GTK_WINDOW (rcrm_preferences_window_new (GTK_WINDOW (self), self->client)));
+  gtk_window_present (self->preferences);
+  return self->preferences;
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  rcrm_window_show_preferences (RCRM_WINDOW (widget));
+}
+
+/* ---- labels and segments (R12, R13) ----------------------------------------------------------- */
+
+RcrmLabelManager *
+rcrm_window_open_label_manager (RcrmWindow *self)
+{
+  g_return_val_if_fail (RCRM_IS_WINDOW (self), NULL);
+
+  if (self->label_manager == NULL)
+    g_set_weak_pointer (&self->label_manager,
+                        GTK_WINDOW (rcrm_label_manager_new (GTK_WINDOW (self), self->catalog)));
+  gtk_window_present (self->label_manager);
+  return RCRM_LABEL_MANAGER (self->label_manager);
+}
+
+static void
+labels_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  rcrm_window_open_label_manager (RCRM_WINDOW (widget));
+}
+
+static void
+on_segment_created (RcrmWindow  *self,
+                    RcrmSegment *segment)
+{
+  g_autofree char *message = NULL;
+
+  /* Translators: a toast; %s is the new segment's name */
+  message = g_strdup_printf (_("Segment “%s” saved"), rcrm_segment_get_name (segment));
+  rcrm_window_show_toast (self, message);
+  rcrm_segment_sidebar_reload (self->segments);
+}
+
+static void
+on_segment_removed (RcrmWindow *self,
+                    gint64      id)
+{
+  if (self->segment != NULL && rcrm_segment_get_id (self->segment) == id)
+    {
+      if (g_strcmp0 (self->list_page, "segment") == 0)
+        rcrm_window_show_page (self, "inbox");
+      rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), 0);
+      g_clear_object (&self->segment);
+    }
+}
+
+/* labels applied or removed elsewhere change the segments' counts */
+static void
+on_segments_stale (RcrmWindow *self)
+{
+  rcrm_segment_sidebar_reload (self->segments);
+}
+
+/* the segment shown may have been renamed */
+static void
+on_segments_loaded (RcrmWindow *self)
+{
+  RcrmSegment *segment;
+
+  if (self->segment == NULL)
+    return;
+  segment = rcrm_segment_sidebar_lookup (self->segments, rcrm_segment_get_id (self->segment));
+  if (segment != NULL)
+    g_set_object (&self->segment, segment);
+  update_header (self);
+}
+
 /* ---- the signed-in user -------------------------------------------------------------------- */
 
 static void
@@ -289,6 +444,8 @@ update_user (RcrmWindow *self)
   gtk_label_set_text (self->user_label, name != NULL ? name : "");
   adw_avatar_set_text (self->user_avatar, name);
   gtk_widget_set_visible (self->user_box, name != NULL);
+  /* settings are for administrators only (R28) */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", user != NULL && rcrm_user_is_admin (user));
   if (user != NULL)
     {
       /* Translators: tooltip of the signed-in user's name; %s is the user name (login) */
@@ -366,7 +523,28 @@ rcrm_window_constructed (GObject *object)
   g_signal_connect_object (self->lead_view, "lead-changed", G_CALLBACK (on_lead_changed),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->lead_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->lead_view, "erased", G_CALLBACK (on_lead_erased), self, G_CONNECT_SWAPPED);
+  rcrm_lead_view_set_catalog (RCRM_LEAD_VIEW (self->lead_view), self->catalog);
   gtk_stack_add_named (self->content_stack, self->lead_view, "lead");
+
+  /* a lead segment opens in an inbox page of its own */
+  self->segment_page = rcrm_inbox_page_new (self->client, self->catalog, FALSE);
+  g_signal_connect_object (self->segment_page, "lead-activated", G_CALLBACK (on_lead_activated),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->segment_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->segment_page, "segment-created", G_CALLBACK (on_segment_created),
+                           self, G_CONNECT_SWAPPED);
+  gtk_stack_add_named (self->content_stack, self->segment_page, "segment");
+  g_signal_connect_object (self->inbox_page, "segment-created", G_CALLBACK (on_segment_created),
+                           self, G_CONNECT_SWAPPED);
+  self->segments = rcrm_segment_sidebar_new (self->sidebar, self->catalog);
+  g_signal_connect_object (self->segments, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->segments, "segment-removed", G_CALLBACK (on_segment_removed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->segments, "loaded", G_CALLBACK (on_segments_loaded),
+                           self, G_CONNECT_SWAPPED);
+  /* counts change with labels (catalog reloads after the label manager) */
+  g_signal_connect_object (self->catalog, "changed", G_CALLBACK (on_segments_stale), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->client, "notify::user", G_CALLBACK (update_user),
                            self, G_CONNECT_SWAPPED);
@@ -386,6 +564,15 @@ rcrm_window_dispose (GObject *object)
       g_object_remove_weak_pointer (G_OBJECT (self->lead_dialog), (gpointer *) &self->lead_dialog);
       self->lead_dialog = NULL;
     }
+  if (self->preferences != NULL)
+    gtk_window_destroy (self->preferences);
+  g_clear_weak_pointer (&self->preferences);
+
+  if (self->label_manager != NULL)
+    gtk_window_destroy (self->label_manager);
+  g_clear_weak_pointer (&self->label_manager);
+  g_clear_object (&self->segments);
+  g_clear_object (&self->segment);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), RCRM_TYPE_WINDOW);
 
@@ -494,8 +681,11 @@ rcrm_window_class_init (RcrmWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-lead", NULL, new_lead_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.labels", NULL, labels_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-lead", NULL);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 
   rcrm_app_ensure_resources ();
@@ -604,4 +794,30 @@ GtkWindow *
 rcrm_window_get_lead_dialog (RcrmWindow *self)
 {
   return self->lead_dialog;
+}
+
+/* ---- rcrm-labels-private.h --------------------------------------------------------------- */
+
+RcrmLabelManager *
+rcrm_window_get_label_manager (RcrmWindow *self)
+{
+  return self->label_manager != NULL ? RCRM_LABEL_MANAGER (self->label_manager) : NULL;
+}
+
+GtkListBox *
+rcrm_window_get_segment_list (RcrmWindow *self)
+{
+  return self->sidebar;
+}
+
+RcrmInboxPage *
+rcrm_window_get_segment_page (RcrmWindow *self)
+{
+  return RCRM_INBOX_PAGE (self->segment_page);
+}
+
+RcrmSegmentSidebar *
+rcrm_window_get_segment_sidebar (RcrmWindow *self)
+{
+  return self->segments;
 }

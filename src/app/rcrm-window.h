@@ -34,5 +34,8 @@ void         rcrm_window_open_lead   (RcrmWindow     *self,
                                       const char     *title);
 /* the "new lead" dialog (win.new-lead); returns it (owned by GTK) */
 GtkWindow   *rcrm_window_new_lead    (RcrmWindow     *self);
+/* the preferences window (win.preferences, administrators only; NULL for
+ * anyone else); returns it (owned by GTK) */
+GtkWindow   *rcrm_window_show_preferences (RcrmWindow *self);
 
 G_END_DECLS

@@ -55,6 +55,7 @@ rcrm_lead_query_equal_filters (const RcrmLeadQuery *a,
          && a->owner_id == b->owner_id
          && a->label_id == b->label_id
          && a->account_id == b->account_id
+         && a->segment_id == b->segment_id
          && g_strcmp0 (a->sort, b->sort) == 0;
 }
 
@@ -113,6 +114,8 @@ rcrm_lead_query_to_string (const RcrmLeadQuery *query)
     append_int (out, "label_id", query->label_id);
   if (query->account_id > 0)
     append_int (out, "account_id", query->account_id);
+  if (query->segment_id > 0)
+    append_int (out, "segment_id", query->segment_id);
   append_string (out, "sort", query->sort);
   if (query->cursor != NULL)
     append_string (out, "cursor", query->cursor);

@@ -18,6 +18,7 @@ typedef struct {
   gint64  owner_id;     /* 0 = any */
   gint64  label_id;     /* 0 = any */
   gint64  account_id;   /* 0 = any */
+  gint64  segment_id;   /* 0 = none; else the members of that segment (R13) */
   char   *sort;         /* last_activity_at, created_at, updated_at, name, value with an
                            optional '-'; NULL = -last_activity_at */
   guint   offset;       /* rows to skip (random access); ignored with a cursor */
