@@ -813,8 +813,10 @@ apply_query (RcrmInboxPage *self)
   g_autoptr(RcrmLeadQuery) query = NULL;
   const RcrmLeadQuery *current;
 
-  /* The unfollowed box is hidden at startup: it loads when first shown, or
-   * as soon as it is searched or filtered (from code, before it is shown). */
+  /* A page loads when first shown (the inbox: at once, from the prefetched
+   * first page), or as soon as it is searched or filtered, from code, before
+   * it is shown; the hidden unfollowed box and segment page cost nothing at
+   * startup. */
   if (self->deferred)
     {
       if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !filtered (self))
@@ -1261,7 +1263,7 @@ rcrm_inbox_page_constructed (GObject *object)
   self->sort = initial_sort (self->unfollowed);
   show_sort (self, self->sort);
 
-  self->deferred = self->unfollowed;
+  self->deferred = TRUE;
   apply_query (self);
 
   if (self->owns_catalog)
