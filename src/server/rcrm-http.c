@@ -996,6 +996,7 @@ rcrm_server_new (RcrmStore    *store,
   add_routes (self, rcrm_account_routes);
   add_routes (self, rcrm_segment_routes);
   add_routes (self, rcrm_form_routes);
+  add_routes (self, rcrm_erasure_routes);
 
   self->soup = soup_server_new ("server-header", "rcrm-server/" PACKAGE_VERSION, NULL);
   soup_server_add_early_handler (self->soup, NULL, early_callback, self, NULL);

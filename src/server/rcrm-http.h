@@ -166,5 +166,6 @@ extern const RcrmRoute rcrm_label_routes[];
 extern const RcrmRoute rcrm_account_routes[];
 extern const RcrmRoute rcrm_segment_routes[];
 extern const RcrmRoute rcrm_form_routes[];
+extern const RcrmRoute rcrm_erasure_routes[];
 
 G_END_DECLS

@@ -118,6 +118,11 @@ typedef struct {
   gboolean      (*audit_insert)          (RcrmStore *store, gint64 actor_id, const char *action,
                                           const char *entity, gint64 entity_id, const char *details_json,
                                           GError **error);
+
+  gboolean      (*lead_erase)            (RcrmStore *store, gint64 id, GError **error);
+  gboolean      (*account_erase)         (RcrmStore *store, gint64 id, gboolean with_account, GError **error);
+  gboolean      (*erase_index)           (RcrmStore *store, GError **error);
+  gboolean      (*erase_journal)         (RcrmStore *store, GError **error);
 } RcrmStoreBackend;
 
 struct _RcrmStore {

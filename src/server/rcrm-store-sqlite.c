@@ -288,9 +288,28 @@ static const char migration_2[] =
 
   "PRAGMA user_version = 2;";
 
+/* Migration 3: PDPA erasure (R26).  An erased lead keeps its row for the
+ * anonymous figures (value, step, owner, dates) but loses every personal
+ * value and disappears from reads; its notes lose their text and its events
+ * the data that could hold personal values (unfollow reasons).  The
+ * append-only trigger now also lets data_json become '{}' — still nothing
+ * else. */
+static const char migration_3[] =
+  "ALTER TABLE leads ADD COLUMN erased_at TEXT;"
+  "DROP TRIGGER timeline_no_update;"
+  "CREATE TRIGGER timeline_no_update BEFORE UPDATE ON timeline "
+  "WHEN NEW.body IS NOT NULL"
+  "  OR NEW.id IS NOT OLD.id OR NEW.lead_id IS NOT OLD.lead_id OR NEW.actor_id IS NOT OLD.actor_id"
+  "  OR NEW.kind IS NOT OLD.kind OR NEW.corrects_id IS NOT OLD.corrects_id"
+  "  OR (NEW.data_json IS NOT OLD.data_json AND NEW.data_json IS NOT '{}')"
+  "  OR NEW.created_at IS NOT OLD.created_at "
+  "BEGIN SELECT RAISE (ABORT, 'rcrm: timeline is append-only'); END;"
+  "PRAGMA user_version = 3;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 #define APPEND_ONLY_MESSAGE "rcrm: timeline is append-only"
@@ -2355,7 +2374,8 @@ sqlite_lead_get (RcrmStore  *store,
                  GError    **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(RcrmLead) lead = get_by_id (self, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.id = ?", id,
+  g_autoptr(RcrmLead) lead = get_by_id (self, "SELECT " LEAD_COLUMNS " FROM leads l"
+                                        " WHERE l.id = ? AND l.erased_at IS NULL", id,
                                         (RowReader) lead_from_row, "lead", error);
 
   if (lead == NULL)
@@ -2737,6 +2757,8 @@ lead_query_where (SqlBuilder          *b,
     sql_add (b, " AND 0");
   if (query->visible_to != 0)
     sql_add_visible_to (b, query->visible_to);
+  /* R26: erased leads are in no list */
+  sql_add (b, " AND l.erased_at IS NULL");
 }
 
 /* no filter but the state (and maybe the search) */
@@ -2995,7 +3017,8 @@ sqlite_lead_visible_to (RcrmStore  *store,
                         GError    **error)
 {
   RcrmStoreSqlite *self = SELF (store);
-  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT 1 FROM leads l WHERE l.id = ?" VISIBLE_TO_FRAGMENT, error);
+  g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT 1 FROM leads l WHERE l.id = ? AND l.erased_at IS NULL"
+                                         VISIBLE_TO_FRAGMENT, error);
   gboolean has_row;
 
   if (stmt == NULL)
@@ -3890,7 +3913,8 @@ sqlite_account_won_leads (RcrmStore  *store,
   g_autoptr(GPtrArray) leads = g_ptr_array_new_with_free_func ((GDestroyNotify) rcrm_lead_free);
 
   sql_builder_init (&b);
-  sql_add (&b, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.account_id = ? AND l.state = 'closed'");
+  sql_add (&b, "SELECT " LEAD_COLUMNS " FROM leads l WHERE l.account_id = ? AND l.state = 'closed'"
+               " AND l.erased_at IS NULL");
   sql_bind_int (&b, account_id);
   if (visible_to != 0)
     sql_add_visible_to (&b, visible_to);
@@ -4592,6 +4616,123 @@ sqlite_audit_insert (RcrmStore   *store,
 
 /* ---- the table ----------------------------------------------------------- */
 
+/* ---- PDPA erasure (R26) ---------------------------------------------------- */
+
+/* statements with the record's id as their only parameter, in order */
+static gboolean
+run_for_id (RcrmStoreSqlite    *self,
+            const char * const *sql,
+            guint               n,
+            gint64              id,
+            GError            **error)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CachedStmt) stmt = stmt_get (self, sql[i], error);
+
+      if (stmt == NULL)
+        return FALSE;
+      bind_int (stmt, 1, id);
+      if (!stmt_run (self, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+sqlite_lead_erase (RcrmStore  *store,
+                   gint64      id,
+                   GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  /* the events whose data is ids, steps and flags only keep it */
+  static const char * const scrub[] = {
+    "DELETE FROM lead_labels WHERE lead_id = ?",
+    "DELETE FROM leads_fts WHERE rowid = ?",
+    "UPDATE timeline SET body = NULL WHERE lead_id = ? AND body IS NOT NULL",
+    "UPDATE timeline SET body = NULL, data_json = '{}' WHERE lead_id = ? AND data_json IS NOT '{}'"
+    " AND kind NOT IN ('created', 'edited', 'step', 'pipeline', 'owner', 'restored', 'account_linked')",
+  };
+  g_autofree char *now = now_rfc3339 (self);
+  g_autoptr(CachedStmt) stmt = stmt_get (self,
+                                         "UPDATE leads SET name = '', company = NULL, phone = NULL, email = NULL,"
+                                         " tax_id = NULL, unfollow_reason = NULL, custom_json = '{}',"
+                                         " erased_at = ?2, updated_at = ?2, version = version + 1"
+                                         " WHERE id = ?1 AND erased_at IS NULL", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_int (stmt, 1, id);
+  bind_text (stmt, 2, now);
+  if (!stmt_run (self, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    return fail_not_found (error, "lead", id);
+  return run_for_id (self, scrub, G_N_ELEMENTS (scrub), id, error);
+}
+
+static gboolean
+sqlite_account_erase (RcrmStore  *store,
+                      gint64      id,
+                      gboolean    with_account,
+                      GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  static const char * const contacts[] = {
+    "DELETE FROM contacts WHERE account_id = ?",
+  };
+  static const char * const account[] = {
+    "DELETE FROM account_labels WHERE account_id = ?",
+    "DELETE FROM accounts_fts WHERE rowid = ?",
+    "UPDATE leads SET account_id = NULL, version = version + 1 WHERE account_id = ?",
+    "DELETE FROM accounts WHERE id = ?",
+  };
+  gboolean has_row;
+
+  {
+    g_autoptr(CachedStmt) stmt = stmt_get (self, "SELECT 1 FROM accounts WHERE id = ?", error);
+
+    if (stmt == NULL)
+      return FALSE;
+    bind_int (stmt, 1, id);
+    if (!stmt_next (self, stmt, &has_row, error))
+      return FALSE;
+    if (!has_row)
+      return fail_not_found (error, "account", id);
+  }
+
+  return run_for_id (self, contacts, G_N_ELEMENTS (contacts), id, error)
+         && (!with_account || run_for_id (self, account, G_N_ELEMENTS (account), id, error));
+}
+
+static gboolean
+sqlite_erase_index (RcrmStore  *store,
+                    GError    **error)
+{
+  /* FTS5 keeps a deleted document's terms in its segments until they are
+   * merged; 'optimize' merges them all into one new segment (the old pages
+   * are freed, and secure_delete zeroes them) */
+  return exec_script (SELF (store),
+                      "INSERT INTO leads_fts (leads_fts) VALUES ('optimize');"
+                      "INSERT INTO accounts_fts (accounts_fts) VALUES ('optimize');", error);
+}
+
+static gboolean
+sqlite_erase_journal (RcrmStore  *store,
+                      GError    **error)
+{
+  RcrmStoreSqlite *self = SELF (store);
+  int log_frames = 0, checkpointed = 0;
+  int rc = sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log_frames, &checkpointed);
+
+  if (rc != SQLITE_OK)
+    {
+      set_db_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const RcrmStoreBackend sqlite_backend = {
   .name = "sqlite",
   .close = sqlite_close,
@@ -4669,4 +4810,8 @@ static const RcrmStoreBackend sqlite_backend = {
   .form_get = sqlite_form_get,
   .form_put = sqlite_form_put,
   .audit_insert = sqlite_audit_insert,
+  .lead_erase = sqlite_lead_erase,
+  .account_erase = sqlite_account_erase,
+  .erase_index = sqlite_erase_index,
+  .erase_journal = sqlite_erase_journal,
 };

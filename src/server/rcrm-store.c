@@ -954,3 +954,46 @@ rcrm_store_audit_insert (RcrmStore   *store,
 
   return store->backend->audit_insert (store, actor_id, action, entity, entity_id, details_json, error);
 }
+
+gboolean
+rcrm_store_lead_erase (RcrmStore  *store,
+                       gint64      id,
+                       GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->lead_erase (store, id, error);
+}
+
+gboolean
+rcrm_store_account_erase (RcrmStore  *store,
+                          gint64      id,
+                          gboolean    with_account,
+                          GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->account_erase (store, id, with_account, error);
+}
+
+gboolean
+rcrm_store_erase_index (RcrmStore  *store,
+                        GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->erase_index (store, error);
+}
+
+gboolean
+rcrm_store_erase_journal (RcrmStore  *store,
+                          GError    **error)
+{
+  g_return_val_if_fail (store != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return store->backend->erase_journal (store, error);
+}

@@ -295,4 +295,21 @@ gboolean     rcrm_store_audit_insert         (RcrmStore *store, gint64 actor_id,
                                               const char *entity, gint64 entity_id, const char *details_json,
                                               GError **error);
 
+/* ---- PDPA erasure (R26) ---------------------------------------------------- */
+/* In a transaction: removes the lead's personal values (name → "", company,
+ * phone, e-mail, tax ID, unfollow reason, custom values), its labels, its
+ * search entry, its notes' text and the data of its events that may hold
+ * personal values; the row stays for the anonymous figures, out of every
+ * read.  An erased or missing lead → RCRM_STORE_ERROR_NOT_FOUND. */
+gboolean     rcrm_store_lead_erase           (RcrmStore *store, gint64 id, GError **error);
+/* In a transaction: deletes the account's contacts; with_account also the
+ * account itself (its labels and search entry; its leads stay, unlinked). */
+gboolean     rcrm_store_account_erase        (RcrmStore *store, gint64 id, gboolean with_account, GError **error);
+/* In the same transaction, after the erasure: rewrites the search indexes so
+ * no old segment keeps a trace of the erased text. */
+gboolean     rcrm_store_erase_index          (RcrmStore *store, GError **error);
+/* After the commit: moves every page into the database file and empties the
+ * write-ahead log, so no older copy of an erased page survives there. */
+gboolean     rcrm_store_erase_journal        (RcrmStore *store, GError **error);
+
 G_END_DECLS
