@@ -2810,53 +2810,68 @@ sql_add_from_search (SqlBuilder   *b,
   sql_add (b, ") s CROSS JOIN leads l ON l.id = s.id");
 }
 
-/* label_ids for a page of leads in one query */
+/* label_ids for a page of records (leads or accounts) in one query: sql
+ * selects (record id, label id) for the ids of the JSON array in ?1, and the
+ * offsets say where a record keeps its id (gint64) and label_ids (GArray *) */
 static gboolean
-leads_load_labels (RcrmStoreSqlite  *self,
-                   GPtrArray        *leads,
-                   GError          **error)
+records_load_labels (RcrmStoreSqlite  *self,
+                     GPtrArray        *records,
+                     gsize             id_offset,
+                     gsize             labels_offset,
+                     const char       *sql,
+                     GError          **error)
 {
   g_autoptr(CachedStmt) stmt = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(GString) ids = NULL;
   gboolean has_row;
 
-  if (leads->len == 0)
+  if (records->len == 0)
     return TRUE;
   by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   ids = g_string_new ("[");
-  for (guint i = 0; i < leads->len; i++)
+  for (guint i = 0; i < records->len; i++)
     {
-      RcrmLead *lead = g_ptr_array_index (leads, i);
+      gpointer record = g_ptr_array_index (records, i);
+      gint64 *id = G_STRUCT_MEMBER_P (record, id_offset);
 
-      g_hash_table_insert (by_id, &lead->id, lead);
-      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", lead->id);
+      g_hash_table_insert (by_id, id, record);
+      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", *id);
     }
   g_string_append_c (ids, ']');
 
-  stmt = stmt_get (self,
-                   "SELECT lead_id, label_id FROM lead_labels "
-                   "WHERE lead_id IN (SELECT value FROM json_each (?)) ORDER BY lead_id, label_id",
-                   error);
+  stmt = stmt_get (self, sql, error);
   if (stmt == NULL)
     return FALSE;
   bind_text (stmt, 1, ids->str);
   for (;;)
     {
-      gint64 lead_id, label_id;
-      RcrmLead *lead;
+      gint64 record_id, label_id;
+      gpointer record;
 
       if (!stmt_next (self, stmt, &has_row, error))
         return FALSE;
       if (!has_row)
         break;
-      lead_id = column_int (stmt, 0);
+      record_id = column_int (stmt, 0);
       label_id = column_int (stmt, 1);
-      lead = g_hash_table_lookup (by_id, &lead_id);
-      if (lead != NULL)
-        g_array_append_val (lead->label_ids, label_id);
+      record = g_hash_table_lookup (by_id, &record_id);
+      if (record != NULL)
+        g_array_append_val (G_STRUCT_MEMBER (GArray *, record, labels_offset), label_id);
     }
   return TRUE;
+}
+
+/* label_ids for a page of leads in one query */
+static gboolean
+leads_load_labels (RcrmStoreSqlite  *self,
+                   GPtrArray        *leads,
+                   GError          **error)
+{
+  return records_load_labels (self, leads, G_STRUCT_OFFSET (RcrmLead, id), G_STRUCT_OFFSET (RcrmLead, label_ids),
+                              "SELECT lead_id, label_id FROM lead_labels "
+                              "WHERE lead_id IN (SELECT value FROM json_each (?)) ORDER BY lead_id, label_id",
+                              error);
 }
 
 static GPtrArray *
@@ -3499,47 +3514,11 @@ accounts_load_labels (RcrmStoreSqlite  *self,
                       GPtrArray        *accounts,
                       GError          **error)
 {
-  g_autoptr(CachedStmt) stmt = NULL;
-  g_autoptr(GHashTable) by_id = NULL;
-  g_autoptr(GString) ids = NULL;
-  gboolean has_row;
-
-  if (accounts->len == 0)
-    return TRUE;
-  by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  ids = g_string_new ("[");
-  for (guint i = 0; i < accounts->len; i++)
-    {
-      RcrmAccount *account = g_ptr_array_index (accounts, i);
-
-      g_hash_table_insert (by_id, &account->id, account);
-      g_string_append_printf (ids, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "", account->id);
-    }
-  g_string_append_c (ids, ']');
-
-  stmt = stmt_get (self,
-                   "SELECT account_id, label_id FROM account_labels "
-                   "WHERE account_id IN (SELECT value FROM json_each (?)) ORDER BY account_id, label_id",
-                   error);
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, ids->str);
-  for (;;)
-    {
-      gint64 account_id, label_id;
-      RcrmAccount *account;
-
-      if (!stmt_next (self, stmt, &has_row, error))
-        return FALSE;
-      if (!has_row)
-        break;
-      account_id = column_int (stmt, 0);
-      label_id = column_int (stmt, 1);
-      account = g_hash_table_lookup (by_id, &account_id);
-      if (account != NULL)
-        g_array_append_val (account->label_ids, label_id);
-    }
-  return TRUE;
+  return records_load_labels (self, accounts, G_STRUCT_OFFSET (RcrmAccount, id),
+                              G_STRUCT_OFFSET (RcrmAccount, label_ids),
+                              "SELECT account_id, label_id FROM account_labels "
+                              "WHERE account_id IN (SELECT value FROM json_each (?)) ORDER BY account_id, label_id",
+                              error);
 }
 
 static RcrmAccount *
