@@ -157,6 +157,8 @@ on_sidebar_row_activated (RcrmWindow    *self,
     rcrm_window_show_page (self, name);
 }
 
+static RcrmLeadView *ensure_lead_view (RcrmWindow *self);
+
 void
 rcrm_window_open_lead (RcrmWindow *self,
                        gint64      id,
@@ -168,7 +170,7 @@ rcrm_window_open_lead (RcrmWindow *self,
   g_free (self->lead_title);
   self->lead_title = g_strdup (title);
 
-  rcrm_lead_view_set_lead_id (RCRM_LEAD_VIEW (self->lead_view), id);
+  rcrm_lead_view_set_lead_id (ensure_lead_view (self), id);
   gtk_stack_set_visible_child_name (self->content_stack, "lead");
   show_content (self);
   update_header (self);
@@ -486,6 +488,23 @@ rcrm_window_close_request (GtkWindow *window)
 
 /* ---- GObject ------------------------------------------------------------------------------- */
 
+/* The lead page, made when a lead is first opened: the window shows sooner */
+static RcrmLeadView *
+ensure_lead_view (RcrmWindow *self)
+{
+  if (self->lead_view == NULL)
+    {
+      self->lead_view = rcrm_lead_view_new (self->client);
+      g_signal_connect_object (self->lead_view, "lead-changed", G_CALLBACK (on_lead_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->lead_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->lead_view, "erased", G_CALLBACK (on_lead_erased), self, G_CONNECT_SWAPPED);
+      rcrm_lead_view_set_catalog (RCRM_LEAD_VIEW (self->lead_view), self->catalog);
+      gtk_stack_add_named (self->content_stack, self->lead_view, "lead");
+    }
+  return RCRM_LEAD_VIEW (self->lead_view);
+}
+
 static void
 rcrm_window_constructed (GObject *object)
 {
@@ -519,13 +538,6 @@ rcrm_window_constructed (GObject *object)
   g_signal_connect_object (self->unfollowed_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->content_stack, self->unfollowed_page, "unfollowed");
 
-  self->lead_view = rcrm_lead_view_new (self->client);
-  g_signal_connect_object (self->lead_view, "lead-changed", G_CALLBACK (on_lead_changed),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lead_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->lead_view, "erased", G_CALLBACK (on_lead_erased), self, G_CONNECT_SWAPPED);
-  rcrm_lead_view_set_catalog (RCRM_LEAD_VIEW (self->lead_view), self->catalog);
-  gtk_stack_add_named (self->content_stack, self->lead_view, "lead");
 
   /* a lead segment opens in an inbox page of its own */
   self->segment_page = rcrm_inbox_page_new (self->client, self->catalog, FALSE);
@@ -745,6 +757,7 @@ rcrm_window_get_unfollowed_page (RcrmWindow *self)
 GtkWidget *
 rcrm_window_get_lead_view (RcrmWindow *self)
 {
+  ensure_lead_view (self);
   return self->lead_view;
 }
 
