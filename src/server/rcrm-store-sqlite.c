@@ -306,10 +306,27 @@ static const char migration_3[] =
   "BEGIN SELECT RAISE (ABORT, 'rcrm: timeline is append-only'); END;"
   "PRAGMA user_version = 3;";
 
+/* Migration 4: every list reads "erased_at IS NULL" (R26); the sort indexes
+ * become partial indexes on it, so counting and paging the inbox read the
+ * index alone again, and erased leads are not even in them. */
+static const char migration_4[] =
+  "DROP INDEX leads_state_activity;"
+  "CREATE INDEX leads_state_activity ON leads (state, last_activity_at, id) WHERE erased_at IS NULL;"
+  "DROP INDEX leads_state_created;"
+  "CREATE INDEX leads_state_created ON leads (state, created_at, id) WHERE erased_at IS NULL;"
+  "DROP INDEX leads_state_updated;"
+  "CREATE INDEX leads_state_updated ON leads (state, updated_at, id) WHERE erased_at IS NULL;"
+  "DROP INDEX leads_state_name;"
+  "CREATE INDEX leads_state_name ON leads (state, name, id) WHERE erased_at IS NULL;"
+  "DROP INDEX leads_state_value;"
+  "CREATE INDEX leads_state_value ON leads (state, value, id) WHERE erased_at IS NULL;"
+  "PRAGMA user_version = 4;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 #define APPEND_ONLY_MESSAGE "rcrm: timeline is append-only"

@@ -300,7 +300,7 @@ test_open_migrations (void)
   store = rcrm_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
-  g_assert_cmpint (rcrm_store_schema_version (store), ==, 3);
+  g_assert_cmpint (rcrm_store_schema_version (store), ==, 4);
   id = make_user_id (store, "somchai", 0);
   rcrm_store_close (store);
   /* checkpointed at close: no write-ahead log left behind */
@@ -309,14 +309,14 @@ test_open_migrations (void)
   /* reopening keeps the data and runs no migration again */
   store = rcrm_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (rcrm_store_schema_version (store), ==, 3);
+  g_assert_cmpint (rcrm_store_schema_version (store), ==, 4);
   user = rcrm_store_user_get (store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (user->username, ==, "somchai");
   g_assert_cmpuint (rcrm_store_user_count (store, &error), ==, 1);
 
   db = raw_open (path);
-  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (raw_int (db, "PRAGMA user_version"), ==, 4);
   mode = raw_text (db, "PRAGMA journal_mode");
   g_assert_cmpstr (mode, ==, "wal");
   g_assert_cmpint (raw_int (db, "SELECT count(*) FROM sqlite_schema WHERE name = 'leads_fts'"), ==, 1);
