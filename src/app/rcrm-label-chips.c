@@ -30,6 +30,7 @@ struct _RcrmLabelChips
   GArray      *label_ids;    /* gint64 */
   GArray      *chips;        /* Chip */
   gboolean     dirty;        /* chips to be rebuilt from label_ids */
+  gboolean     in_list;      /* a list cell: a fixed height, no natural width */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmLabelChips, rcrm_label_chips, GTK_TYPE_WIDGET)
@@ -129,7 +130,36 @@ static void
 invalidate (RcrmLabelChips *self)
 {
   self->dirty = TRUE;
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* in a list the size never depends on the labels: a rebind only redraws */
+  if (self->in_list)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* the height of a chip in this widget's font, whatever its text: measured
+ * once per font for every list cell */
+static int
+list_chip_height (GtkWidget *widget)
+{
+  static GHashTable *heights;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  g_autofree char *font = pango_font_description_to_string (pango_context_get_font_description (context));
+  gpointer found;
+
+  if (heights == NULL)
+    heights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!g_hash_table_lookup_extended (heights, font, NULL, &found))
+    {
+      g_autoptr(PangoLayout) sample = pango_layout_new (context);
+      PangoRectangle logical;
+
+      pango_layout_set_text (sample, "Åjg ก้ำปฐญฎฤ", -1);
+      pango_layout_get_pixel_extents (sample, NULL, &logical);
+      found = GINT_TO_POINTER (logical.height + 2 * CHIP_PAD_Y);
+      g_hash_table_insert (heights, g_steal_pointer (&font), found);
+    }
+  return GPOINTER_TO_INT (found);
 }
 
 static void
@@ -143,6 +173,13 @@ rcrm_label_chips_measure (GtkWidget      *widget,
 {
   RcrmLabelChips *self = RCRM_LABEL_CHIPS (widget);
   int size = 0;
+
+  if (self->in_list)
+    {
+      /* every row of the list the same height, with or without labels */
+      *minimum = *natural = orientation == GTK_ORIENTATION_VERTICAL ? list_chip_height (widget) : 0;
+      return;
+    }
 
   rebuild (self);
 
@@ -301,7 +338,10 @@ setup_row (GtkSignalListItemFactory *factory,
            GtkListItem              *item,
            RcrmCatalog              *catalog)
 {
-  gtk_list_item_set_child (item, rcrm_label_chips_new (catalog));
+  GtkWidget *chips = rcrm_label_chips_new (catalog);
+
+  RCRM_LABEL_CHIPS (chips)->in_list = TRUE;
+  gtk_list_item_set_child (item, chips);
 }
 
 static void
