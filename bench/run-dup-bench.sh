@@ -47,4 +47,4 @@ work=$(mktemp -d "${TMPDIR:-/tmp}/rcrm-dup-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 cp "$db" "$work/bench.db"
 "$build/bench/dup-bench" --server-binary "$build/src/server/rcrm-server" --database "$work/bench.db" \
-  "${extra[@]}" 2>/dev/null
+  "${extra[@]}" 2> >(grep -v "^\*\* Message" >&2)
