@@ -376,7 +376,8 @@ member_string (JsonObject *object,
 }
 
 static GtkWidget *
-duplicate_row (JsonObject *match)
+duplicate_row (JsonObject *match,
+               gint64      my_id)
 {
   JsonNode *owner_node = json_object_get_member (match, "owner");
   JsonObject *owner = owner_node != NULL && JSON_NODE_HOLDS_OBJECT (owner_node)
@@ -415,6 +416,18 @@ duplicate_row (JsonObject *match)
     subtitle = g_strdup_printf (_("Owner: %s · Same %s"),
                                 owner_name != NULL ? owner_name : "—", matched->str);
 
+  /* R25: say plainly when the existing lead is someone else's */
+  if (owner != NULL && json_object_has_member (owner, "id")
+      && json_node_get_value_type (json_object_get_member (owner, "id")) == G_TYPE_INT64
+      && json_object_get_int_member (owner, "id") != my_id)
+    {
+      /* Translators: before the owner line of a matching lead owned by another user */
+      g_autofree char *line = g_strdup_printf ("%s · %s", _("Duplicate of another user's lead"), subtitle);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&line);
+    }
+
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   /* a lead the user may not see comes without a name (R14) */
@@ -445,7 +458,10 @@ show_duplicates (RcrmLeadDialog *self,
           JsonNode *element = json_array_get_element (array, i);
 
           if (JSON_NODE_HOLDS_OBJECT (element))
-            gtk_list_box_append (self->duplicate_list, duplicate_row (json_node_get_object (element)));
+            gtk_list_box_append (self->duplicate_list,
+                                 duplicate_row (json_node_get_object (element),
+                                                rcrm_client_get_user (self->client) != NULL
+                                                ? rcrm_user_get_id (rcrm_client_get_user (self->client)) : 0));
         }
     }
   gtk_widget_set_visible (GTK_WIDGET (self->duplicate_list),

@@ -28,6 +28,7 @@ struct _RcrmServer {
   GMainLoop    *loop;
   guint         drain_source;
   guint         drain_ticks;
+  gboolean      close_connections;  /* see request_started */
 };
 
 typedef struct {
@@ -964,6 +965,12 @@ request_started (SoupServer        *soup,
 
   self->in_flight++;
   g_signal_connect_after (msg, "got-headers", G_CALLBACK (got_headers), self);
+  /* libsoup before 3.3 (Debian 12 has 3.2) never notices that a client
+   * closed an idle keep-alive connection: the socket stays in CLOSE_WAIT,
+   * one file descriptor each, until the server cannot open its database any
+   * more.  So there, each request gets its own connection. */
+  if (self->close_connections)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Connection", "close");
 }
 
 static void
@@ -985,6 +992,7 @@ rcrm_server_new (RcrmStore    *store,
 
   self->store = store;
   self->settings = settings;
+  self->close_connections = soup_get_major_version () == 3 && soup_get_minor_version () < 3;
   self->routes = g_array_new (FALSE, FALSE, sizeof (CompiledRoute));
   g_array_set_clear_func (self->routes, compiled_route_clear);
   add_routes (self, rcrm_session_routes);

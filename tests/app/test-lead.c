@@ -10,8 +10,11 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "app-fixture.h"
 #include "rcrm-core.h"
+#include "rcrm-client-admin.h"
 
 static TcServer *server;
 static RcrmApplication *app;
@@ -445,6 +448,136 @@ test_create_lead (Fixture       *fixture,
   }
 }
 
+/* ---- duplicates (R25) ------------------------------------------------------------------------ */
+
+/* settings.duplicates as the administrator: on with every field and state and
+ * action, or off (action NULL) */
+static void
+set_duplicates (const char *action)
+{
+  g_autoptr(RcrmClient) admin = tc_client_signed_in (tc_server_url (server), "admin", TC_ADMIN_PASSWORD);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(JsonObject) patched = NULL;
+  g_autoptr(JsonObject) patch = json_object_new ();
+  JsonObject *duplicates = json_object_new ();
+  JsonArray *fields = json_array_new ();
+  JsonArray *scope = json_array_new ();
+
+  json_array_add_string_element (fields, "email");
+  json_array_add_string_element (fields, "phone");
+  json_array_add_string_element (fields, "tax_id");
+  json_array_add_string_element (scope, "closed");
+  json_array_add_string_element (scope, "in_progress");
+  json_array_add_string_element (scope, "unfollowed");
+  json_object_set_boolean_member (duplicates, "enabled", action != NULL);
+  json_object_set_array_member (duplicates, "fields", fields);
+  json_object_set_array_member (duplicates, "scope", scope);
+  json_object_set_string_member (duplicates, "action", action != NULL ? action : "allow");
+  json_object_set_object_member (patch, "duplicates", duplicates);
+
+  rcrm_client_get_settings_async (admin, NULL, tc_store_result, &result);
+  settings = rcrm_client_get_settings_finish (admin, tc_await (&result), &error);
+  g_assert_no_error (error);
+  rcrm_client_update_settings_async (admin, json_object_get_int_member (settings, "version"), patch, NULL,
+                                     tc_store_result, &result2);
+  patched = rcrm_client_update_settings_finish (admin, tc_await (&result2), &error);
+  g_assert_no_error (error);
+}
+
+/* how many leads (any state) the server finds for q, as somchai */
+static gint64
+server_count (const char *q)
+{
+  g_autoptr(RcrmLeadQuery) query = rcrm_lead_query_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmLeadPage) page = NULL;
+
+  query->q = g_strdup (q);
+  query->state = g_strdup ("all");
+  rcrm_client_list_leads_async (somchai, query, NULL, tc_store_result, &result);
+  page = rcrm_client_list_leads_finish (somchai, tc_await (&result), &error);
+  g_assert_no_error (error);
+  return page->total;
+}
+
+/* the create-lead dialog on a duplicate: the matches with their owner
+ * ("another user's"), "create anyway" under allow, a refusal under disallow;
+ * what was typed stays */
+static void
+test_duplicate_dialog (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(RcrmLead) other = ta_create_lead (sudarat, "คุณซ้ำ ของผู้อื่น", NULL);
+  const char *e164 = rcrm_lead_get_phone (other);
+  g_autofree char *local = NULL;
+  g_autofree char *token = g_strdup_printf ("dup%u", (guint) g_random_int_range (100000, 999999));
+  g_autofree char *name = g_strdup_printf ("คุณทดสอบ ลีดซ้ำ %s", token);
+  g_autofree char *name2 = g_strdup_printf ("คุณทดสอบ ลีดซ้ำสอง %s", token);
+  const char *sudarat_name = rcrm_user_get_display_name (rcrm_client_get_user (sudarat));
+  g_autofree char *shot = NULL;
+  RcrmLeadDialog *dialog;
+  AdwActionRow *row;
+  const char *subtitle;
+
+  g_assert_true (g_str_has_prefix (e164, "+66"));
+  /* the same number as typed in Thailand: 0XX-XXX-XXXX */
+  local = g_strdup_printf ("0%.2s-%.3s-%s", e164 + 3, e164 + 5, e164 + 8);
+
+  /* allow: warned, shown, may go on */
+  set_duplicates ("allow");
+  dialog = open_lead_dialog (fixture);
+  set_text (ADW_ENTRY_ROW (rcrm_lead_dialog_get_row (dialog, "name")), name);
+  set_text (ADW_ENTRY_ROW (rcrm_lead_dialog_get_row (dialog, "phone")), local);
+  gtk_widget_activate (GTK_WIDGET (rcrm_lead_dialog_get_create_button (dialog)));
+  TA_WAIT (!rcrm_lead_dialog_get_busy (dialog)
+           && gtk_widget_get_visible (rcrm_lead_dialog_get_duplicate_box (dialog)));
+  row = ADW_ACTION_ROW (gtk_widget_get_first_child (GTK_WIDGET (rcrm_lead_dialog_get_duplicate_list (dialog))));
+  g_assert_nonnull (row);
+  subtitle = adw_action_row_get_subtitle (row);
+  g_assert_nonnull (strstr (subtitle, "ซ้ำกับผู้ใช้งานอื่น"));
+  g_assert_nonnull (strstr (subtitle, sudarat_name));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (rcrm_lead_dialog_get_create_anyway_button (dialog))));
+  g_assert_cmpstr (gtk_label_get_text (rcrm_lead_dialog_get_duplicate_message (dialog)), ==,
+                   ta_gettext ("Leads with the same details already exist. Check them before you create another one."));
+  g_assert_cmpint (server_count (token), ==, 0);
+  ta_wait_painted (GTK_WIDGET (dialog), 2);
+  shot = ta_save_screenshot (GTK_WIDGET (dialog), "duplicate-allow");
+  g_test_message ("screenshot: %s", shot);
+
+  gtk_widget_activate (GTK_WIDGET (rcrm_lead_dialog_get_create_anyway_button (dialog)));
+  TA_WAIT (rcrm_window_get_lead_dialog (fixture->window) == NULL);
+  g_assert_cmpint (server_count (token), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.back", NULL);
+
+  /* disallow: refused, nothing created, the input kept */
+  set_duplicates ("disallow");
+  dialog = open_lead_dialog (fixture);
+  set_text (ADW_ENTRY_ROW (rcrm_lead_dialog_get_row (dialog, "name")), name2);
+  set_text (ADW_ENTRY_ROW (rcrm_lead_dialog_get_row (dialog, "phone")), local);
+  gtk_widget_activate (GTK_WIDGET (rcrm_lead_dialog_get_create_button (dialog)));
+  TA_WAIT (!rcrm_lead_dialog_get_busy (dialog)
+           && gtk_widget_get_visible (rcrm_lead_dialog_get_duplicate_box (dialog)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (rcrm_lead_dialog_get_create_anyway_button (dialog))));
+  g_assert_cmpstr (gtk_label_get_text (rcrm_lead_dialog_get_duplicate_message (dialog)), ==,
+                   ta_gettext ("A lead with the same details already exists, and the duplicate rules do not allow "
+                               "another one. Change the details, or ask the owner of the existing lead."));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rcrm_lead_dialog_get_row (dialog, "name"))), ==, name2);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (rcrm_lead_dialog_get_row (dialog, "phone"))), ==, local);
+  g_assert_true (rcrm_window_get_lead_dialog (fixture->window) == GTK_WINDOW (dialog));
+  g_assert_cmpint (server_count (token), ==, 1);
+  ta_wait_painted (GTK_WIDGET (dialog), 2);
+  g_free (shot);
+  shot = ta_save_screenshot (GTK_WIDGET (dialog), "duplicate-disallow");
+  g_test_message ("screenshot: %s", shot);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  set_duplicates (NULL);
+}
+
 /* ---- notes -------------------------------------------------------------------------------- */
 
 static void
@@ -870,6 +1003,7 @@ main (int   argc,
   g_test_add ("/app/lead/create", Fixture, NULL, fixture_set_up, test_create_lead, fixture_tear_down);
   g_test_add ("/app/lead/add-note", Fixture, NULL, fixture_set_up, test_add_note, fixture_tear_down);
   g_test_add ("/app/lead/move-forward", Fixture, NULL, fixture_set_up, test_move_forward, fixture_tear_down);
+  g_test_add ("/app/lead/duplicate-dialog", Fixture, NULL, fixture_set_up, test_duplicate_dialog, fixture_tear_down);
   g_test_add ("/app/lead/close-sale", Fixture, NULL, fixture_set_up, test_close_sale, fixture_tear_down);
   g_test_add ("/app/lead/step-back-refused", Fixture, NULL, fixture_set_up, test_step_back_refused, fixture_tear_down);
   g_test_add ("/app/lead/unfollow-restore", Fixture, NULL, fixture_set_up, test_unfollow_restore, fixture_tear_down);

@@ -335,6 +335,60 @@ test_nasty_requests (void)
   RT_ASSERT_STATUS (r, 200);
 }
 
+/* the open sockets of a process */
+static guint
+count_sockets (GPid pid)
+{
+  g_autofree char *dir_path = g_strdup_printf ("/proc/%d/fd", (int) pid);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target != NULL && g_str_has_prefix (target, "socket:"))
+        n++;
+    }
+  return n;
+}
+
+/* clients that come and go (each request on a new connection, closed by the
+ * client) must not leave the server with one open socket each: it would run
+ * out of file descriptors */
+static void
+test_connections_are_closed (void)
+{
+  RtServer *s = rt_shared ();
+  guint before, after = 0;
+
+  rt_get (s, NULL, "/me");
+  before = count_sockets (rt_server_pid (s));
+  for (guint i = 0; i < 60; i++)
+    {
+      g_autoptr(SoupSession) session = soup_session_new_with_options ("proxy-resolver", NULL, NULL);
+      g_autofree char *uri = g_strconcat (rt_server_base_url (s), "/api/v1/me", NULL);
+      g_autoptr(SoupMessage) msg = soup_message_new ("GET", uri);
+      g_autoptr(GBytes) body = soup_session_send_and_read (session, msg, NULL, NULL);
+
+      g_assert_cmpuint (soup_message_get_status (msg), ==, 401);
+      soup_session_abort (session);
+    }
+  /* the server closes its ends as the clients go */
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      after = count_sockets (rt_server_pid (s));
+      if (after <= before + 5)
+        break;
+      g_usleep (100 * 1000);
+    }
+  RT_CHECK (NULL, after <= before + 5, "the server holds %u sockets after 60 closed connections (%u before)",
+            after, before);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -347,6 +401,7 @@ main (int argc, char **argv)
   rt_add ("/errors/too-large", test_too_large);
   rt_add ("/errors/unknown-route", test_unknown_route);
   rt_add ("/errors/nasty-requests", test_nasty_requests);
+  rt_add ("/errors/connections-are-closed", test_connections_are_closed);
 
   return rt_run ();
 }
