@@ -132,6 +132,8 @@ rcrm_window_show_page (RcrmWindow *self,
 }
 
 /* a lead segment (R13): the segment page shows its members */
+static RcrmInboxPage *ensure_segment_page (RcrmWindow *self);
+
 static void
 show_segment (RcrmWindow *self,
               gint64      id)
@@ -141,7 +143,7 @@ show_segment (RcrmWindow *self,
   if (segment == NULL)
     return;
   g_set_object (&self->segment, segment);
-  rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), id);
+  rcrm_inbox_page_set_segment (ensure_segment_page (self), id);
   rcrm_window_show_page (self, "segment");
 }
 
@@ -266,7 +268,8 @@ on_lead_changed (RcrmWindow *self,
 {
   rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->inbox_page), lead);
   rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->unfollowed_page), lead);
-  rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->segment_page), lead);
+  if (self->segment_page != NULL)
+    rcrm_inbox_page_lead_changed (RCRM_INBOX_PAGE (self->segment_page), lead);
   /* its segments' counts may have changed */
   rcrm_segment_sidebar_reload (self->segments);
 
@@ -409,7 +412,8 @@ on_segment_removed (RcrmWindow *self,
     {
       if (g_strcmp0 (self->list_page, "segment") == 0)
         rcrm_window_show_page (self, "inbox");
-      rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), 0);
+      if (self->segment_page != NULL)
+        rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), 0);
       g_clear_object (&self->segment);
     }
 }
@@ -488,6 +492,23 @@ rcrm_window_close_request (GtkWindow *window)
 
 /* ---- GObject ------------------------------------------------------------------------------- */
 
+/* The page of a lead segment, made when a segment is first opened */
+static RcrmInboxPage *
+ensure_segment_page (RcrmWindow *self)
+{
+  if (self->segment_page == NULL)
+    {
+      self->segment_page = rcrm_inbox_page_new (self->client, self->catalog, FALSE);
+      g_signal_connect_object (self->segment_page, "lead-activated", G_CALLBACK (on_lead_activated),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->segment_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->segment_page, "segment-created", G_CALLBACK (on_segment_created),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, self->segment_page, "segment");
+    }
+  return RCRM_INBOX_PAGE (self->segment_page);
+}
+
 /* The lead page, made when a lead is first opened: the window shows sooner */
 static RcrmLeadView *
 ensure_lead_view (RcrmWindow *self)
@@ -539,14 +560,6 @@ rcrm_window_constructed (GObject *object)
   gtk_stack_add_named (self->content_stack, self->unfollowed_page, "unfollowed");
 
 
-  /* a lead segment opens in an inbox page of its own */
-  self->segment_page = rcrm_inbox_page_new (self->client, self->catalog, FALSE);
-  g_signal_connect_object (self->segment_page, "lead-activated", G_CALLBACK (on_lead_activated),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->segment_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->segment_page, "segment-created", G_CALLBACK (on_segment_created),
-                           self, G_CONNECT_SWAPPED);
-  gtk_stack_add_named (self->content_stack, self->segment_page, "segment");
   g_signal_connect_object (self->inbox_page, "segment-created", G_CALLBACK (on_segment_created),
                            self, G_CONNECT_SWAPPED);
   self->segments = rcrm_segment_sidebar_new (self->sidebar, self->catalog);
@@ -826,7 +839,7 @@ rcrm_window_get_segment_list (RcrmWindow *self)
 RcrmInboxPage *
 rcrm_window_get_segment_page (RcrmWindow *self)
 {
-  return RCRM_INBOX_PAGE (self->segment_page);
+  return ensure_segment_page (self);
 }
 
 RcrmSegmentSidebar *
