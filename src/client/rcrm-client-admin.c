@@ -12,86 +12,8 @@
 #include "rcrm-client-admin.h"
 #include "rcrm-client-private.h"
 
-typedef gpointer (*AdminParse) (JsonNode  *root,
-                                GError   **error);
-
-typedef struct {
-  AdminParse     parse;
-  GDestroyNotify free_result;
-} AdminCall;
-
-static void
-on_called (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  AdminCall *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = rcrm_client_call_finish (RCRM_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (call->parse == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  value = call->parse (root, &error);
-  if (value == NULL)
-    {
-      if (error == NULL)
-        rcrm_client_set_shape_error (&error, "");
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, value, call->free_result);
-}
-
-static void
-admin_call (RcrmClient          *self,
-            gpointer             source_tag,
-            const char          *method,
-            const char          *path,
-            JsonObject          *body,
-            gint64               if_match_version,
-            AdminParse           parse,
-            GDestroyNotify       free_result,
-            GCancellable        *cancellable,
-            GAsyncReadyCallback  callback,
-            gpointer             user_data)
-{
-  g_autoptr(JsonNode) node = NULL;
-  AdminCall *call = g_new0 (AdminCall, 1);
-  GTask *task;
-
-  call->parse = parse;
-  call->free_result = free_result;
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, g_free);
-
-  if (body != NULL)
-    node = json_node_init_object (json_node_alloc (), body);
-  rcrm_client_call_async (self, method, path, node, if_match_version, cancellable, on_called, task);
-}
-
-static gpointer
-admin_propagate (RcrmClient    *self,
-                 GAsyncResult  *result,
-                 gpointer       source_tag,
-                 GError       **error)
-{
-  g_return_val_if_fail (RCRM_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
+#define admin_call      rcrm_client_call_parsed_async
+#define admin_propagate rcrm_client_call_parsed_finish
 
 static gpointer
 parse_settings (JsonNode  *root,
@@ -248,9 +170,5 @@ rcrm_client_erase_finish (RcrmClient    *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (RCRM_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == rcrm_client_erase_async, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return rcrm_client_call_parsed_finish_boolean (self, result, rcrm_client_erase_async, error);
 }

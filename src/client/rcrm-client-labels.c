@@ -11,42 +11,6 @@
 #include "rcrm-client-labels.h"
 #include "rcrm-client-private.h"
 
-typedef gpointer (*ParseFunc) (JsonNode  *root,
-                               GError   **error);
-
-typedef struct {
-  ParseFunc      parse;
-  GDestroyNotify free_result;
-} Call;
-
-static void
-on_called (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Call *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) root = rcrm_client_call_finish (RCRM_CLIENT (source), result, &error);
-  gpointer value;
-
-  if (root == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  if (call->parse == NULL)
-    {
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-  value = call->parse (root, &error);
-  if (value == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, value, call->free_result);
-}
-
 /* METHOD path with body (taken; may be NULL); parse NULL = a boolean result */
 static void
 call (RcrmClient          *self,
@@ -55,60 +19,22 @@ call (RcrmClient          *self,
       const char          *path,
       JsonNode            *body,
       gint64               version,
-      ParseFunc            parse,
+      RcrmParseFunc        parse,
       GDestroyNotify       free_result,
       GCancellable        *cancellable,
       GAsyncReadyCallback  callback,
       gpointer             user_data)
 {
   g_autoptr(JsonNode) owned_body = body;
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Call *data = g_new0 (Call, 1);
 
-  data->parse = parse;
-  data->free_result = free_result;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, g_free);
-  rcrm_client_call_async (self, method, path, owned_body, version, cancellable, on_called, task);
+  rcrm_client_call_parsed_async (self, source_tag, method, path,
+                                 owned_body != NULL ? json_node_get_object (owned_body) : NULL, version,
+                                 parse, free_result, cancellable, callback, user_data);
 }
 
-static gpointer
-finish (RcrmClient    *self,
-        GAsyncResult  *result,
-        gpointer       source_tag,
-        GError       **error)
-{
-  g_return_val_if_fail (RCRM_IS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-finish_boolean (RcrmClient    *self,
-                GAsyncResult  *result,
-                gpointer       source_tag,
-                GError       **error)
-{
-  g_return_val_if_fail (RCRM_IS_CLIENT (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static JsonObject *
-root_object (JsonNode  *root,
-             GError   **error)
-{
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      rcrm_client_set_shape_error (error, "{}");
-      return NULL;
-    }
-  return json_node_get_object (root);
-}
+#define finish         rcrm_client_call_parsed_finish
+#define finish_boolean rcrm_client_call_parsed_finish_boolean
+#define root_object    rcrm_client_root_object
 
 static JsonNode *
 object_node (JsonObject *object)
@@ -121,33 +47,11 @@ object_node (JsonObject *object)
 
 /* "items" of a list answer, each through parse_item */
 static GPtrArray *
-parse_items (JsonNode   *root,
-             gpointer  (*parse_item) (JsonObject *, GError **),
-             GError    **error)
+parse_items (JsonNode          *root,
+             RcrmParseItemFunc  parse_item,
+             GError           **error)
 {
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  JsonObject *object = root_object (root, error);
-  JsonArray *array;
-
-  if (object == NULL || !rcrm_client_json_array (object, "items", RCRM_JSON_REQUIRED, &array, error))
-    return NULL;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      gpointer item;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          rcrm_client_set_shape_error (error, "items");
-          return NULL;
-        }
-      item = parse_item (json_node_get_object (node), error);
-      if (item == NULL)
-        return NULL;
-      g_ptr_array_add (items, item);
-    }
-  return g_steal_pointer (&items);
+  return rcrm_client_parse_items (root, parse_item, NULL, NULL, error);
 }
 
 /* ---- labels ------------------------------------------------------------------------ */

@@ -68,4 +68,44 @@ gboolean rcrm_client_set_boolean   (gboolean *field, gboolean value);
 /* by value (json_object_equal); takes a reference */
 gboolean rcrm_client_set_json      (JsonObject **field, JsonObject *value);
 
+/* ---- typed calls (rcrm-client-call.c) ------------------------------------------ */
+
+/* turns an answer into a result (NULL with error set when it is malformed) */
+typedef gpointer (*RcrmParseFunc)     (JsonNode   *root,
+                                       GError    **error);
+typedef gpointer (*RcrmParseItemFunc) (JsonObject *object,
+                                       GError    **error);
+
+/* METHOD path (body not taken; may be NULL) through rcrm_client_call_async;
+ * the task's result is parse (root), or TRUE when parse is NULL */
+void       rcrm_client_call_parsed_async          (gpointer             self,
+                                                   gpointer             source_tag,
+                                                   const char          *method,
+                                                   const char          *path,
+                                                   JsonObject          *body,
+                                                   gint64               if_match_version,
+                                                   RcrmParseFunc        parse,
+                                                   GDestroyNotify       free_result,
+                                                   GCancellable        *cancellable,
+                                                   GAsyncReadyCallback  callback,
+                                                   gpointer             user_data);
+gpointer   rcrm_client_call_parsed_finish         (gpointer             self,
+                                                   GAsyncResult        *result,
+                                                   gpointer             source_tag,
+                                                   GError             **error);
+gboolean   rcrm_client_call_parsed_finish_boolean (gpointer             self,
+                                                   GAsyncResult        *result,
+                                                   gpointer             source_tag,
+                                                   GError             **error);
+/* the answer as an object (borrowed), or a PROTOCOL error */
+JsonObject *rcrm_client_root_object               (JsonNode            *root,
+                                                   GError             **error);
+/* "items" of a list answer through parse_item (GObjects); total and
+ * next_cursor (may be NULL) get those members (0 / NULL when absent) */
+GPtrArray  *rcrm_client_parse_items               (JsonNode            *root,
+                                                   RcrmParseItemFunc    parse_item,
+                                                   gint64              *total,
+                                                   char               **next_cursor,
+                                                   GError             **error);
+
 G_END_DECLS
