@@ -108,4 +108,14 @@ GPtrArray  *rcrm_client_parse_items               (JsonNode            *root,
                                                    char               **next_cursor,
                                                    GError             **error);
 
+/* ---- URL queries (rcrm-lead-query.c) --------------------------------------------- */
+
+/* "&name=value" (no '&' first); value percent-encoded; NULL value = nothing */
+void        rcrm_client_query_append_string       (GString             *out,
+                                                   const char          *name,
+                                                   const char          *value);
+void        rcrm_client_query_append_int          (GString             *out,
+                                                   const char          *name,
+                                                   gint64               value);
+
 G_END_DECLS

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "rcrm-lead-query.h"
+#include "rcrm-client-private.h"
 
 G_DEFINE_BOXED_TYPE (RcrmLeadQuery, rcrm_lead_query, rcrm_lead_query_copy, rcrm_lead_query_free)
 
@@ -72,8 +73,8 @@ rcrm_lead_query_equal (const RcrmLeadQuery *a,
          && a->limit == b->limit;
 }
 
-static void
-append_string (GString    *out,
+void
+rcrm_client_query_append_string (GString    *out,
                const char *name,
                const char *value)
 {
@@ -85,8 +86,8 @@ append_string (GString    *out,
   g_string_append_printf (out, "%s%s=%s", out->len > 0 ? "&" : "", name, escaped);
 }
 
-static void
-append_int (GString    *out,
+void
+rcrm_client_query_append_int (GString    *out,
             const char *name,
             gint64      value)
 {
@@ -102,26 +103,26 @@ rcrm_lead_query_to_string (const RcrmLeadQuery *query)
 
   out = g_string_new (NULL);
   if (query->q != NULL && *query->q != '\0')
-    append_string (out, "q", query->q);
-  append_string (out, "state", query->state);
+    rcrm_client_query_append_string (out, "q", query->q);
+  rcrm_client_query_append_string (out, "state", query->state);
   if (query->pipeline_id > 0)
-    append_int (out, "pipeline_id", query->pipeline_id);
+    rcrm_client_query_append_int (out, "pipeline_id", query->pipeline_id);
   if (query->step >= 0)
-    append_int (out, "step", query->step);
+    rcrm_client_query_append_int (out, "step", query->step);
   if (query->owner_id > 0)
-    append_int (out, "owner_id", query->owner_id);
+    rcrm_client_query_append_int (out, "owner_id", query->owner_id);
   if (query->label_id > 0)
-    append_int (out, "label_id", query->label_id);
+    rcrm_client_query_append_int (out, "label_id", query->label_id);
   if (query->account_id > 0)
-    append_int (out, "account_id", query->account_id);
+    rcrm_client_query_append_int (out, "account_id", query->account_id);
   if (query->segment_id > 0)
-    append_int (out, "segment_id", query->segment_id);
-  append_string (out, "sort", query->sort);
+    rcrm_client_query_append_int (out, "segment_id", query->segment_id);
+  rcrm_client_query_append_string (out, "sort", query->sort);
   if (query->cursor != NULL)
-    append_string (out, "cursor", query->cursor);
+    rcrm_client_query_append_string (out, "cursor", query->cursor);
   else if (query->offset > 0)
-    append_int (out, "offset", query->offset);
+    rcrm_client_query_append_int (out, "offset", query->offset);
   if (query->limit > 0)
-    append_int (out, "limit", query->limit);
+    rcrm_client_query_append_int (out, "limit", query->limit);
   return g_string_free (out, FALSE);
 }

@@ -235,8 +235,8 @@ tc_unique_phone (void)
   return g_strdup_printf ("089-%03u-%04u", (counter / 10000) % 1000, counter % 10000);
 }
 
-static char *
-first_lead_source (RcrmClient *client)
+char *
+tc_first_lead_source (RcrmClient *client)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) settings = NULL;
@@ -259,7 +259,7 @@ tc_create_lead (RcrmClient *client,
   g_autoptr(JsonObject) fields = json_object_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *source = first_lead_source (client);
+  g_autofree char *source = tc_first_lead_source (client);
   g_autofree char *phone = tc_unique_phone ();
   RcrmLead *lead;
 

@@ -46,6 +46,8 @@ char         *tc_unique_phone       (void);
 /* a lead owned by the caller: name, the first lead source, a unique phone */
 RcrmLead     *tc_create_lead        (RcrmClient   *client,
                                      const char   *name);
+/* the first of settings.lead_sources */
+char         *tc_first_lead_source  (RcrmClient   *client);
 /* the standard pipeline (asserts there is one) */
 RcrmPipeline *tc_standard_pipeline  (RcrmClient   *client);
 /* a user by username from GET /directory */
