@@ -11,7 +11,11 @@
 
 #include <adwaita.h>
 
+#include "rcrm-account-dialog.h"
+#include "rcrm-account-register.h"
+#include "rcrm-account-view.h"
 #include "rcrm-app-settings.h"
+#include "rcrm-contact-dialog.h"
 #include "rcrm-application.h"
 #include "rcrm-catalog.h"
 #include "rcrm-format.h"
@@ -59,6 +63,9 @@ AdwWindowTitle      *rcrm_window_get_title_widget          (RcrmWindow      *sel
 const char          *rcrm_window_get_last_toast            (RcrmWindow      *self);
 /* the open "new lead" dialog, or NULL */
 GtkWindow           *rcrm_window_get_lead_dialog           (RcrmWindow      *self);
+/* the account register and the account page (made on first use) */
+RcrmAccountRegister *rcrm_window_get_account_register      (RcrmWindow      *self);
+RcrmAccountView     *rcrm_window_get_account_view          (RcrmWindow      *self);
 /* stores the size and maximized state in the settings (also on close) */
 void                 rcrm_window_save_state                (RcrmWindow      *self);
 
@@ -117,5 +124,42 @@ GtkButton           *rcrm_lead_dialog_get_create_anyway_button (RcrmLeadDialog *
 /* what Create (FALSE) and Create Anyway (TRUE) do */
 void                 rcrm_lead_dialog_submit               (RcrmLeadDialog  *self,
                                                             gboolean         confirm_duplicate);
+
+/* ---- rcrm-account-register.c --------------------------------------------------------------- */
+
+GtkSearchEntry      *rcrm_account_register_get_search_entry      (RcrmAccountRegister *self);
+/* items: all statuses, pending, confirmed, sold */
+GtkDropDown         *rcrm_account_register_get_status_dropdown   (RcrmAccountRegister *self);
+GtkDropDown         *rcrm_account_register_get_label_dropdown    (RcrmAccountRegister *self);
+GtkToggleButton     *rcrm_account_register_get_favourites_button (RcrmAccountRegister *self);
+GtkColumnView       *rcrm_account_register_get_column_view       (RcrmAccountRegister *self);
+/* "N บัญชี" */
+GtkLabel            *rcrm_account_register_get_count_label       (RcrmAccountRegister *self);
+/* children "list" and "empty" */
+GtkStack            *rcrm_account_register_get_stack             (RcrmAccountRegister *self);
+/* what a column ("favourite", "name", "tax_id", "province", "phone",
+ * "status", "owner") shows for account */
+char                *rcrm_account_register_dup_cell_text         (RcrmAccountRegister *self,
+                                                                  const char          *column_id,
+                                                                  RcrmAccount         *account);
+
+/* ---- rcrm-account-view.c --------------------------------------------------------------------- */
+
+RcrmAccountForm     *rcrm_account_view_get_form              (RcrmAccountView *self);
+/* "contacts", "leads" or "history" (rows: AdwActionRow) */
+GtkListBox          *rcrm_account_view_get_list              (RcrmAccountView *self,
+                                                              const char      *which);
+/* the same groups; the description holds the quota, count or totals */
+AdwPreferencesGroup *rcrm_account_view_get_group             (RcrmAccountView *self,
+                                                              const char      *which);
+GtkRevealer         *rcrm_account_view_get_conflict_revealer (RcrmAccountView *self);
+GtkLabel            *rcrm_account_view_get_conflict_label    (RcrmAccountView *self);
+GtkLabel            *rcrm_account_view_get_error_label       (RcrmAccountView *self);
+/* the menu with "Erase Personal Data…" (shown to administrators when enabled) */
+GtkWidget           *rcrm_account_view_get_more_button       (RcrmAccountView *self);
+GtkToggleButton     *rcrm_account_view_get_favourite_button  (RcrmAccountView *self);
+/* the open contact or new-lead dialog, or NULL */
+GtkWindow           *rcrm_account_view_get_dialog            (RcrmAccountView *self);
+AdwMessageDialog    *rcrm_account_view_get_erase_dialog      (RcrmAccountView *self);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "rcrm-core.h"
 #include "rcrm-format.h"
 
@@ -80,4 +82,16 @@ rcrm_format_datetime_be (const char *rfc3339)
     return NULL;
 
   return rcrm_datetime_format_be (local);
+}
+
+const char *
+rcrm_format_lead_state (const char *state)
+{
+  if (g_strcmp0 (state, "in_progress") == 0)
+    return _("In progress");
+  if (g_strcmp0 (state, "closed") == 0)
+    return _("Closed");
+  if (g_strcmp0 (state, "unfollowed") == 0)
+    return _("Unfollowed");
+  return state != NULL ? state : "";
 }

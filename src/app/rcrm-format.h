@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 
 /* 123450 → "฿1,234.50" */
 char *rcrm_format_baht              (gint64      satang);
+/* "in_progress", "closed", "unfollowed" in words (translated) */
+const char *rcrm_format_lead_state (const char *state);
 /* 1234567 → "1,234,567" */
 char *rcrm_format_count             (guint64     n);
 /* "2026-11-23T09:30:00Z" → "23/11/2569" (local date); NULL for NULL or junk */

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "rcrm-account.h"
 #include "rcrm-label-chips.h"
 
 #define CHIP_PAD_X   7
@@ -350,8 +351,16 @@ bind_row (GtkSignalListItemFactory *factory,
           RcrmCatalog              *catalog)
 {
   GtkWidget *chips = gtk_list_item_get_child (item);
-  RcrmLead *lead = gtk_list_item_get_item (item);
+  gpointer record = gtk_list_item_get_item (item);
+  RcrmLead *lead;
 
+  /* accounts are snapshots: a change replaces the item */
+  if (RCRM_IS_ACCOUNT (record))
+    {
+      rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (chips), rcrm_account_get_label_ids (record));
+      return;
+    }
+  lead = record;
   g_signal_connect_object (lead, "notify::label-ids", G_CALLBACK (update_row), chips, 0);
   g_signal_connect_object (lead, "notify::loaded", G_CALLBACK (update_row), chips, 0);
   update_row (lead, NULL, RCRM_LABEL_CHIPS (chips));
@@ -363,11 +372,12 @@ unbind_row (GtkSignalListItemFactory *factory,
             RcrmCatalog              *catalog)
 {
   GtkWidget *chips = gtk_list_item_get_child (item);
-  RcrmLead *lead = gtk_list_item_get_item (item);
+  gpointer record = gtk_list_item_get_item (item);
 
-  if (chips == NULL || lead == NULL)
+  if (chips == NULL || record == NULL)
     return;
-  g_signal_handlers_disconnect_by_func (lead, update_row, chips);
+  if (RCRM_IS_LEAD (record))
+    g_signal_handlers_disconnect_by_func (record, update_row, chips);
   rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (chips), NULL);
 }
 

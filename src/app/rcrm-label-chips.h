@@ -26,8 +26,9 @@ void                rcrm_label_chips_set_label_ids (RcrmLabelChips *self,
 /* the names of the chips shown, in order (for tests and tooltips) */
 GStrv               rcrm_label_chips_dup_names     (RcrmLabelChips *self);
 
-/* A factory for a GtkColumnView column over RcrmLead items: one
- * RcrmLabelChips per row, following the lead's label-ids. */
+/* A factory for a GtkColumnView column over RcrmLead or RcrmAccount items:
+ * one RcrmLabelChips per row, following the lead's label-ids (an account's
+ * are fixed: a changed account is a new item). */
 GtkListItemFactory *rcrm_label_chips_factory_new   (RcrmCatalog    *catalog);
 
 G_END_DECLS

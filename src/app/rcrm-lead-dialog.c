@@ -11,7 +11,9 @@
 
 #include "rcrm-admin-private.h"
 #include "rcrm-app-private.h"
+#include "rcrm-client-accounts.h"
 #include "rcrm-core.h"
+#include "rcrm-format.h"
 #include "rcrm-lead-dialog.h"
 
 typedef enum {
@@ -85,6 +87,7 @@ struct _RcrmLeadDialog
   GArray         *pipeline_ids;   /* gint64 per pipeline_row item */
   GArray         *owner_ids;      /* gint64 per owner_row item */
   char           *duplicate_action;
+  gint64          account_id;     /* a lead of this account (R4), or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmLeadDialog, rcrm_lead_dialog, ADW_TYPE_WINDOW)
@@ -337,18 +340,6 @@ on_catalog_error (RcrmLeadDialog *self,
 
 /* ---- duplicates (R25) ----------------------------------------------------------------- */
 
-static const char *
-state_label (const char *state)
-{
-  if (g_strcmp0 (state, "in_progress") == 0)
-    return _("In progress");
-  if (g_strcmp0 (state, "closed") == 0)
-    return _("Closed");
-  if (g_strcmp0 (state, "unfollowed") == 0)
-    return _("Unfollowed");
-
-  return state;
-}
 
 static const char *
 matched_field_label (const char *field)
@@ -410,7 +401,7 @@ duplicate_row (JsonObject *match,
     /* Translators: a lead that matches a new one; the first %s is the owner's name,
      * the second the matching fields ("phone, e-mail"), the third the lead's state */
     subtitle = g_strdup_printf (_("Owner: %s · Same %s · %s"),
-                                owner_name != NULL ? owner_name : "—", matched->str, state_label (state));
+                                owner_name != NULL ? owner_name : "—", matched->str, rcrm_format_lead_state (state));
   else
     /* Translators: like "Owner: %s · Same %s · %s", for a match without a state */
     subtitle = g_strdup_printf (_("Owner: %s · Same %s"),
@@ -515,7 +506,12 @@ on_created (GObject      *source,
 {
   RcrmLeadDialog *self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(RcrmLead) lead = rcrm_client_create_lead_finish (RCRM_CLIENT (source), result, &error);
+  g_autoptr(RcrmLead) lead = NULL;
+
+  if (g_task_get_source_tag (G_TASK (result)) == rcrm_client_create_account_lead_async)
+    lead = rcrm_client_create_account_lead_finish (RCRM_CLIENT (source), result, &error);
+  else
+    lead = rcrm_client_create_lead_finish (RCRM_CLIENT (source), result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -676,7 +672,23 @@ rcrm_lead_dialog_submit (RcrmLeadDialog *self,
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  rcrm_client_create_lead_async (self->client, fields, self->cancellable, on_created, self);
+  if (self->account_id == 0)
+    {
+      rcrm_client_create_lead_async (self->client, fields, self->cancellable, on_created, self);
+      return;
+    }
+
+  /* from an account: what the user emptied stays empty instead of coming
+   * from the account */
+  {
+    static const char * const members[] = { "company", "phone", "email", "tax_id" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+      if (!json_object_has_member (fields, members[i]))
+        json_object_set_null_member (fields, members[i]);
+  }
+  rcrm_client_create_account_lead_async (self->client, self->account_id, fields, self->cancellable,
+                                         on_created, self);
 }
 
 static void
@@ -965,6 +977,39 @@ rcrm_lead_dialog_new (GtkWindow   *parent,
                        "client", client,
                        "catalog", catalog,
                        NULL);
+}
+
+void
+rcrm_lead_dialog_set_account (RcrmLeadDialog *self,
+                              RcrmAccount    *account)
+{
+  const char *phone;
+  g_autofree char *local_phone = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (RCRM_IS_LEAD_DIALOG (self));
+  g_return_if_fail (RCRM_IS_ACCOUNT (account));
+
+  self->account_id = rcrm_account_get_id (account);
+  phone = rcrm_account_get_phone (account);
+  local_phone = phone != NULL ? rcrm_phone_format_local (phone) : NULL;
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), rcrm_account_get_name (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->company_row), rcrm_account_get_name (account));
+  gtk_editable_set_text (GTK_EDITABLE (self->phone_row), local_phone != NULL ? local_phone : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->email_row),
+                         rcrm_account_get_email (account) != NULL ? rcrm_account_get_email (account) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->tax_id_row),
+                         rcrm_account_get_tax_id (account) != NULL ? rcrm_account_get_tax_id (account) : "");
+  /* Translators: the title of the new-lead dialog opened from an account; %s is the account's name */
+  title = g_strdup_printf (_("New Lead for %s"), rcrm_account_get_name (account));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+gint64
+rcrm_lead_dialog_get_account_id (RcrmLeadDialog *self)
+{
+  g_return_val_if_fail (RCRM_IS_LEAD_DIALOG (self), 0);
+  return self->account_id;
 }
 
 gboolean

@@ -13,6 +13,7 @@
 
 #include <adwaita.h>
 
+#include "rcrm-account.h"
 #include "rcrm-catalog.h"
 
 G_BEGIN_DECLS
@@ -26,5 +27,11 @@ RcrmLeadDialog *rcrm_lead_dialog_new      (GtkWindow      *parent,
                                            RcrmClient     *client,
                                            RcrmCatalog    *catalog);
 gboolean        rcrm_lead_dialog_get_busy (RcrmLeadDialog *self);
+/* A lead of account (R4, POST /accounts/{id}/leads): the rows start with
+ * the account's name, phone, e-mail and tax ID; a row the user empties
+ * stays empty. */
+void            rcrm_lead_dialog_set_account    (RcrmLeadDialog *self,
+                                                 RcrmAccount    *account);
+gint64          rcrm_lead_dialog_get_account_id (RcrmLeadDialog *self);
 
 G_END_DECLS

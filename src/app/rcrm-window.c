@@ -10,6 +10,8 @@
 #include <glib/gi18n.h>
 
 #include "rcrm-app-private.h"
+#include "rcrm-account-register.h"
+#include "rcrm-account-view.h"
 #include "rcrm-app-settings.h"
 #include "rcrm-application.h"
 #include "rcrm-inbox-page.h"
@@ -32,6 +34,7 @@ struct _RcrmWindow
   GtkListBox           *sidebar;
   GtkListBoxRow        *inbox_row;
   GtkListBoxRow        *unfollowed_row;
+  GtkListBoxRow        *accounts_row;
   GtkWidget            *content_pane;
   AdwHeaderBar         *content_header;
   AdwWindowTitle       *window_title;
@@ -54,6 +57,10 @@ struct _RcrmWindow
   GtkWidget            *segment_page;     /* an inbox page showing one segment */
   RcrmSegment          *segment;          /* the segment it shows */
   GtkWindow            *preferences;      /* weak */
+  GtkWidget            *register_page;    /* the account register, made when first shown */
+  GtkWidget            *account_view;     /* the account page, made when first opened */
+  char                 *account_title;
+  gboolean              lead_from_account; /* back from the lead page goes to the account */
   char                 *list_page;        /* the list the lead page was opened from */
   char                 *lead_title;
   char                 *last_toast;
@@ -77,6 +84,19 @@ showing_lead (RcrmWindow *self)
   return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "lead") == 0;
 }
 
+static gboolean
+showing_account (RcrmWindow *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "account") == 0;
+}
+
+/* a record page (lead or account): the back button returns to a list */
+static gboolean
+showing_record (RcrmWindow *self)
+{
+  return showing_lead (self) || showing_account (self);
+}
+
 static void
 update_header (RcrmWindow *self)
 {
@@ -90,12 +110,16 @@ update_header (RcrmWindow *self)
     title = _("Unfollowed Leads");
   else if (g_strcmp0 (page, "segment") == 0)
     title = self->segment != NULL ? rcrm_segment_get_name (self->segment) : _("Segment");
+  else if (g_strcmp0 (page, "accounts") == 0)
+    title = _("Account Register");
+  else if (g_strcmp0 (page, "account") == 0)
+    title = self->account_title != NULL && *self->account_title != '\0' ? self->account_title : _("Account");
   else
     title = _("Lead Inbox");
 
   adw_window_title_set_title (self->window_title, title);
-  gtk_widget_set_visible (self->back_button, showing_lead (self) || folded);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_lead (self) || folded);
+  gtk_widget_set_visible (self->back_button, showing_record (self) || folded);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_record (self) || folded);
 }
 
 /* also while unfolded: it is what a folded window shows */
@@ -105,12 +129,15 @@ show_content (RcrmWindow *self)
   adw_leaflet_set_visible_child (self->leaflet, self->content_pane);
 }
 
+static RcrmAccountRegister *ensure_register (RcrmWindow *self);
+
 void
 rcrm_window_show_page (RcrmWindow *self,
                        const char *name)
 {
   g_return_if_fail (RCRM_IS_WINDOW (self));
   g_return_if_fail (g_strcmp0 (name, "inbox") == 0 || g_strcmp0 (name, "unfollowed") == 0
+                    || g_strcmp0 (name, "accounts") == 0
                     || (g_strcmp0 (name, "segment") == 0 && self->segment != NULL));
 
   /* name may be self->list_page itself */
@@ -120,8 +147,13 @@ rcrm_window_show_page (RcrmWindow *self,
       self->list_page = g_strdup (name);
     }
 
+  if (g_str_equal (self->list_page, "accounts"))
+    ensure_register (self);
   gtk_stack_set_visible_child_name (self->content_stack, self->list_page);
-  if (g_str_equal (self->list_page, "segment"))
+  self->lead_from_account = FALSE;
+  if (g_str_equal (self->list_page, "accounts"))
+    gtk_list_box_select_row (self->sidebar, self->accounts_row);
+  else if (g_str_equal (self->list_page, "segment"))
     gtk_list_box_select_row (self->sidebar,
                              rcrm_segment_sidebar_get_row (self->segments, rcrm_segment_get_id (self->segment)));
   else
@@ -183,6 +215,8 @@ current_list (RcrmWindow *self)
 {
   if (g_strcmp0 (self->list_page, "segment") == 0)
     return RCRM_INBOX_PAGE (self->segment_page);
+  if (g_strcmp0 (self->list_page, "accounts") == 0)
+    return RCRM_INBOX_PAGE (self->inbox_page);
   return RCRM_INBOX_PAGE (g_strcmp0 (self->list_page, "unfollowed") == 0
                           ? self->unfollowed_page : self->inbox_page);
 }
@@ -194,11 +228,20 @@ back_action (GtkWidget  *widget,
 {
   RcrmWindow *self = RCRM_WINDOW (widget);
 
-  if (showing_lead (self))
+  if (showing_lead (self) && self->lead_from_account)
+    {
+      self->lead_from_account = FALSE;
+      gtk_stack_set_visible_child_name (self->content_stack, "account");
+      rcrm_lead_view_set_lead_id (RCRM_LEAD_VIEW (self->lead_view), 0);
+      update_header (self);
+    }
+  else if (showing_lead (self))
     {
       rcrm_window_show_page (self, self->list_page);
       rcrm_lead_view_set_lead_id (RCRM_LEAD_VIEW (self->lead_view), 0);
     }
+  else if (showing_account (self))
+    rcrm_window_show_page (self, "accounts");
   else if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -210,10 +253,15 @@ search_action (GtkWidget  *widget,
 {
   RcrmWindow *self = RCRM_WINDOW (widget);
 
-  if (showing_lead (self))
+  if (showing_account (self))
+    rcrm_window_show_page (self, "accounts");
+  else if (showing_lead (self))
     rcrm_window_show_page (self, self->list_page);
   show_content (self);
-  rcrm_inbox_page_focus_search (current_list (self));
+  if (g_strcmp0 (self->list_page, "accounts") == 0)
+    rcrm_account_register_focus_search (ensure_register (self));
+  else
+    rcrm_inbox_page_focus_search (current_list (self));
 }
 
 /* ---- toasts ------------------------------------------------------------------------------- */
@@ -509,6 +557,113 @@ ensure_segment_page (RcrmWindow *self)
   return RCRM_INBOX_PAGE (self->segment_page);
 }
 
+/* ---- accounts (R2–R4) -------------------------------------------------------------------------- */
+
+static RcrmAccountView *ensure_account_view (RcrmWindow *self);
+
+void
+rcrm_window_open_account (RcrmWindow *self,
+                          gint64      id,
+                          const char *title)
+{
+  g_return_if_fail (RCRM_IS_WINDOW (self));
+  g_return_if_fail (id > 0);
+
+  g_free (self->account_title);
+  self->account_title = g_strdup (title);
+  g_free (self->list_page);
+  self->list_page = g_strdup ("accounts");
+  gtk_list_box_select_row (self->sidebar, self->accounts_row);
+  self->lead_from_account = FALSE;
+  rcrm_account_view_set_account_id (ensure_account_view (self), id);
+  gtk_stack_set_visible_child_name (self->content_stack, "account");
+  show_content (self);
+  update_header (self);
+}
+
+static void
+on_account_activated (RcrmWindow  *self,
+                      RcrmAccount *account)
+{
+  rcrm_window_open_account (self, rcrm_account_get_id (account), rcrm_account_get_name (account));
+}
+
+static void
+on_account_changed (RcrmWindow  *self,
+                    RcrmAccount *account)
+{
+  if (self->register_page != NULL)
+    rcrm_account_register_account_changed (RCRM_ACCOUNT_REGISTER (self->register_page), account);
+  g_free (self->account_title);
+  self->account_title = g_strdup (rcrm_account_get_name (account));
+  update_header (self);
+}
+
+static void
+on_account_lead_activated (RcrmWindow *self,
+                           gint64      id,
+                           const char *name)
+{
+  rcrm_window_open_lead (self, id, name);
+  self->lead_from_account = TRUE;
+}
+
+static void
+on_account_lead_created (RcrmWindow *self,
+                         RcrmLead   *lead)
+{
+  /* Translators: a toast; %s is the new lead's name */
+  g_autofree char *message = g_strdup_printf (_("Lead “%s” created"), rcrm_lead_get_name (lead));
+
+  rcrm_window_show_toast (self, message);
+  rcrm_inbox_page_reload (RCRM_INBOX_PAGE (self->inbox_page));
+}
+
+/* PDPA erasure (R26) of the account itself: it is gone from the server */
+static void
+on_account_erased (RcrmWindow *self,
+                   gint64      id)
+{
+  rcrm_window_show_page (self, "accounts");
+  rcrm_account_view_set_account_id (RCRM_ACCOUNT_VIEW (self->account_view), 0);
+  rcrm_account_register_reload (ensure_register (self));
+  rcrm_window_show_toast (self, _("The account's personal data was erased"));
+}
+
+static RcrmAccountRegister *
+ensure_register (RcrmWindow *self)
+{
+  if (self->register_page == NULL)
+    {
+      self->register_page = rcrm_account_register_new (self->client, self->catalog);
+      g_signal_connect_object (self->register_page, "account-activated", G_CALLBACK (on_account_activated),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->register_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, self->register_page, "accounts");
+    }
+  return RCRM_ACCOUNT_REGISTER (self->register_page);
+}
+
+static RcrmAccountView *
+ensure_account_view (RcrmWindow *self)
+{
+  if (self->account_view == NULL)
+    {
+      self->account_view = rcrm_account_view_new (self->client, self->catalog);
+      g_signal_connect_object (self->account_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account_view, "account-changed", G_CALLBACK (on_account_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account_view, "lead-activated", G_CALLBACK (on_account_lead_activated),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account_view, "lead-created", G_CALLBACK (on_account_lead_created),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account_view, "erased", G_CALLBACK (on_account_erased),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->content_stack, self->account_view, "account");
+    }
+  return RCRM_ACCOUNT_VIEW (self->account_view);
+}
+
 /* The lead page, made when a lead is first opened: the window shows sooner */
 static RcrmLeadView *
 ensure_lead_view (RcrmWindow *self)
@@ -618,6 +773,7 @@ rcrm_window_finalize (GObject *object)
 
   g_clear_pointer (&self->list_page, g_free);
   g_clear_pointer (&self->lead_title, g_free);
+  g_clear_pointer (&self->account_title, g_free);
   g_clear_pointer (&self->last_toast, g_free);
 
   G_OBJECT_CLASS (rcrm_window_parent_class)->finalize (object);
@@ -690,6 +846,7 @@ rcrm_window_class_init (RcrmWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, inbox_row);
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, unfollowed_row);
+  gtk_widget_class_bind_template_child (widget_class, RcrmWindow, accounts_row);
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, content_pane);
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, RcrmWindow, window_title);
@@ -846,4 +1003,18 @@ RcrmSegmentSidebar *
 rcrm_window_get_segment_sidebar (RcrmWindow *self)
 {
   return self->segments;
+}
+
+/* ---- accounts, for the UI tests -------------------------------------------------------- */
+
+RcrmAccountRegister *
+rcrm_window_get_account_register (RcrmWindow *self)
+{
+  return ensure_register (self);
+}
+
+RcrmAccountView *
+rcrm_window_get_account_view (RcrmWindow *self)
+{
+  return ensure_account_view (self);
 }

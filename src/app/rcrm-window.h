@@ -24,7 +24,7 @@ RcrmCatalog *rcrm_window_get_catalog (RcrmWindow     *self);
 /* message is plain text (not markup) */
 void         rcrm_window_show_toast  (RcrmWindow     *self,
                                       const char     *message);
-/* "inbox" or "unfollowed" */
+/* "inbox", "unfollowed" or "accounts" */
 void         rcrm_window_show_page   (RcrmWindow     *self,
                                       const char     *name);
 /* shows the lead page for id; title is the header's title until the lead
@@ -32,6 +32,10 @@ void         rcrm_window_show_page   (RcrmWindow     *self,
 void         rcrm_window_open_lead   (RcrmWindow     *self,
                                       gint64          id,
                                       const char     *title);
+/* shows the account page for id (from the register); title as for leads */
+void         rcrm_window_open_account (RcrmWindow    *self,
+                                       gint64         id,
+                                       const char    *title);
 /* the "new lead" dialog (win.new-lead); returns it (owned by GTK) */
 GtkWindow   *rcrm_window_new_lead    (RcrmWindow     *self);
 /* the preferences window (win.preferences, administrators only; NULL for
