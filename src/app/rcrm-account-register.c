@@ -16,6 +16,7 @@
 #include "rcrm-format.h"
 #include "rcrm-label-chips.h"
 #include "rcrm-label-picker.h"
+#include "rcrm-segment-dialog.h"
 
 #define PAGE_SIZE 100
 /* load the next page when the view is this close (pixels) to the end */
@@ -81,6 +82,7 @@ G_DEFINE_FINAL_TYPE (RcrmAccountRegister, rcrm_account_register, GTK_TYPE_WIDGET
 enum {
   ACCOUNT_ACTIVATED,
   TOAST,
+  SEGMENT_CREATED,
   N_SIGNALS
 };
 
@@ -726,6 +728,63 @@ on_picker_apply (RcrmAccountRegister *self,
     update_selection_actions (self);
 }
 
+/* ---- segments (R13) ------------------------------------------------------------------------ */
+
+static void
+on_segment_created (RcrmAccountRegister *self,
+                    RcrmSegment         *segment)
+{
+  g_signal_emit (self, signals[SEGMENT_CREATED], 0, segment);
+}
+
+GtkWindow *
+rcrm_account_register_save_segment (RcrmAccountRegister *self)
+{
+  g_autoptr(JsonObject) filter = json_object_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  gint64 label_id = selected_label (self);
+  RcrmSegmentDialog *dialog;
+
+  g_return_val_if_fail (RCRM_IS_ACCOUNT_REGISTER (self), NULL);
+
+  if (label_id != 0)
+    {
+      RcrmLabel *label = rcrm_catalog_lookup_label (self->catalog, label_id);
+      JsonArray *ids = json_array_new ();
+
+      json_array_add_int_element (ids, label_id);
+      json_object_set_array_member (filter, "label_ids", ids);
+      /* Translators: a segment's filter in words; %s is a label's name */
+      g_ptr_array_add (words, g_strdup_printf (_("Label: %s"), label != NULL ? rcrm_label_get_name (label) : "?"));
+    }
+  if (status > 0 && status < G_N_ELEMENTS (status_codes))
+    {
+      json_object_set_string_member (filter, "status", status_codes[status]);
+      /* Translators: a segment's filter in words; %s is an account status */
+      g_ptr_array_add (words, g_strdup_printf (_("Status: %s"), rcrm_account_status_label (status_codes[status])));
+    }
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    g_ptr_array_add (words, g_strdup (_("The search is not part of a segment.")));
+  g_ptr_array_add (words, NULL);
+  summary = g_strjoinv ("\n", (char **) words->pdata);
+
+  dialog = rcrm_segment_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->catalog,
+                                    filter, summary);
+  rcrm_segment_dialog_set_entity (dialog, "accounts", summary);
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_segment_created), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+gint64
+rcrm_account_register_get_segment (RcrmAccountRegister *self)
+{
+  g_return_val_if_fail (RCRM_IS_ACCOUNT_REGISTER (self), 0);
+  return self->segment_id;
+}
+
 /* ---- new accounts ---------------------------------------------------------------------------- */
 
 static void
@@ -833,6 +892,9 @@ rcrm_account_register_class_init (RcrmAccountRegisterClass *klass)
   signals[TOAST] =
     g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  signals[SEGMENT_CREATED] =
+    g_signal_new ("segment-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, RCRM_TYPE_SEGMENT);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/rcrm/Desktop/rcrm-account-register.ui");
   gtk_widget_class_bind_template_child (widget_class, RcrmAccountRegister, search_entry);
@@ -852,6 +914,7 @@ rcrm_account_register_class_init (RcrmAccountRegisterClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_select_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_edge_reached);
   gtk_widget_class_bind_template_callback (widget_class, on_activate);
+  gtk_widget_class_bind_template_callback (widget_class, rcrm_account_register_save_segment);
 
   gtk_widget_class_install_action (widget_class, "register.new-account", NULL, new_account_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);

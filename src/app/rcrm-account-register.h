@@ -36,6 +36,10 @@ void        rcrm_account_register_account_changed (RcrmAccountRegister *self,
 /* the members of an account segment (R13), narrowed by the filters; 0 = none */
 void        rcrm_account_register_set_segment     (RcrmAccountRegister *self,
                                                    gint64               segment_id);
+gint64      rcrm_account_register_get_segment     (RcrmAccountRegister *self);
+/* "save as segment" (R13) with the status and label filters; the dialog
+ * (owned by GTK).  Emits "segment-created" (RcrmSegment *) when saved. */
+GtkWindow  *rcrm_account_register_save_segment    (RcrmAccountRegister *self);
 /* the accounts shown so far (RcrmAccount) */
 GListModel *rcrm_account_register_get_model       (RcrmAccountRegister *self);
 /* every match of the filters (the server's total) */

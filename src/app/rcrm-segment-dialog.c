@@ -34,6 +34,7 @@ struct _RcrmSegmentDialog
 
   RcrmCatalog  *catalog;
   JsonObject   *base_filter;
+  char         *entity;        /* "leads" (default) or "accounts" */
   GCancellable *cancellable;
   gboolean      busy;
 };
@@ -243,7 +244,8 @@ rcrm_segment_dialog_submit (RcrmSegmentDialog *self)
     return;
 
   set_busy (self, TRUE);
-  rcrm_client_create_segment_async (rcrm_catalog_get_client (self->catalog), name, "leads",
+  rcrm_client_create_segment_async (rcrm_catalog_get_client (self->catalog), name,
+                                    self->entity != NULL ? self->entity : "leads",
                                     gtk_widget_get_visible (self->shared_row)
                                       && gtk_switch_get_active (self->shared_switch),
                                     filter, self->cancellable, on_created, self);
@@ -261,6 +263,7 @@ rcrm_segment_dialog_dispose (GObject *object)
 
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->base_filter, json_object_unref);
+  g_clear_pointer (&self->entity, g_free);
 
   G_OBJECT_CLASS (rcrm_segment_dialog_parent_class)->dispose (object);
 }
@@ -331,6 +334,27 @@ rcrm_segment_dialog_new (GtkWindow   *parent,
   adw_action_row_set_subtitle (self->inbox_filter_row,
                                summary != NULL && *summary != '\0' ? summary : _("Every lead in the inbox"));
   return self;
+}
+
+void
+rcrm_segment_dialog_set_entity (RcrmSegmentDialog *self,
+                                const char        *entity,
+                                const char        *summary)
+{
+  g_return_if_fail (RCRM_IS_SEGMENT_DIALOG (self));
+  g_return_if_fail (g_strcmp0 (entity, "leads") == 0 || g_strcmp0 (entity, "accounts") == 0);
+
+  g_free (self->entity);
+  self->entity = g_strdup (entity);
+  if (g_str_equal (entity, "accounts"))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->inbox_filter_row), _("From the Account Register"));
+      adw_action_row_set_subtitle (self->inbox_filter_row,
+                                   summary != NULL && *summary != '\0' ? summary : _("Every account in the register"));
+      /* for accounts the value range is their won total */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_min_row), _("Won Total from (baht)"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->value_max_row), _("Won Total up to (baht)"));
+    }
 }
 
 /* ---- rcrm-labels-private.h ------------------------------------------------------------ */

@@ -30,5 +30,10 @@ RcrmSegmentDialog *rcrm_segment_dialog_new    (GtkWindow         *parent,
                                                JsonObject        *base_filter,
                                                const char        *summary);
 void               rcrm_segment_dialog_submit (RcrmSegmentDialog *self);
+/* a segment of "accounts" (from the register; summary as for _new) instead
+ * of "leads" (the default) */
+void               rcrm_segment_dialog_set_entity (RcrmSegmentDialog *self,
+                                                   const char        *entity,
+                                                   const char        *summary);
 
 G_END_DECLS

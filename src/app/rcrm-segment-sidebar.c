@@ -134,7 +134,9 @@ make_row (RcrmSegmentSidebar *self,
   g_autofree char *row_name = g_strdup_printf ("segment-%" G_GINT64_FORMAT, rcrm_segment_get_id (segment));
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (rcrm_segment_get_shared (segment)
+  gboolean accounts = g_strcmp0 (rcrm_segment_get_entity (segment), "accounts") == 0;
+  GtkWidget *icon = gtk_image_new_from_icon_name (accounts ? "x-office-address-book-symbolic"
+                                                  : rcrm_segment_get_shared (segment)
                                                   ? "system-users-symbolic" : "folder-saved-search-symbolic");
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *count = gtk_label_new (NULL);
@@ -259,7 +261,8 @@ rcrm_segment_sidebar_reload (RcrmSegmentSidebar *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
-  rcrm_client_list_segments_async (rcrm_catalog_get_client (self->catalog), "leads",
+  /* lead and account segments: each opens its own list */
+  rcrm_client_list_segments_async (rcrm_catalog_get_client (self->catalog), NULL,
                                    self->cancellable, on_segments, self);
 }
 

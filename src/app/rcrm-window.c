@@ -111,7 +111,10 @@ update_header (RcrmWindow *self)
   else if (g_strcmp0 (page, "segment") == 0)
     title = self->segment != NULL ? rcrm_segment_get_name (self->segment) : _("Segment");
   else if (g_strcmp0 (page, "accounts") == 0)
-    title = _("Account Register");
+    title = self->register_page != NULL && self->segment != NULL
+            && rcrm_account_register_get_segment (RCRM_ACCOUNT_REGISTER (self->register_page))
+               == rcrm_segment_get_id (self->segment)
+            ? rcrm_segment_get_name (self->segment) : _("Account Register");
   else if (g_strcmp0 (page, "account") == 0)
     title = self->account_title != NULL && *self->account_title != '\0' ? self->account_title : _("Account");
   else
@@ -175,6 +178,15 @@ show_segment (RcrmWindow *self,
   if (segment == NULL)
     return;
   g_set_object (&self->segment, segment);
+  if (g_strcmp0 (rcrm_segment_get_entity (segment), "accounts") == 0)
+    {
+      /* an account segment: the register shows its members */
+      rcrm_account_register_set_segment (ensure_register (self), id);
+      rcrm_window_show_page (self, "accounts");
+      gtk_list_box_select_row (self->sidebar, rcrm_segment_sidebar_get_row (self->segments, id));
+      update_header (self);
+      return;
+    }
   rcrm_inbox_page_set_segment (ensure_segment_page (self), id);
   rcrm_window_show_page (self, "segment");
 }
@@ -188,7 +200,12 @@ on_sidebar_row_activated (RcrmWindow    *self,
   if (g_str_has_prefix (name, "segment-"))
     show_segment (self, g_ascii_strtoll (name + strlen ("segment-"), NULL, 10));
   else
-    rcrm_window_show_page (self, name);
+    {
+      /* the whole register again */
+      if (g_str_equal (name, "accounts") && self->register_page != NULL)
+        rcrm_account_register_set_segment (RCRM_ACCOUNT_REGISTER (self->register_page), 0);
+      rcrm_window_show_page (self, name);
+    }
 }
 
 static RcrmLeadView *ensure_lead_view (RcrmWindow *self);
@@ -462,7 +479,15 @@ on_segment_removed (RcrmWindow *self,
         rcrm_window_show_page (self, "inbox");
       if (self->segment_page != NULL)
         rcrm_inbox_page_set_segment (RCRM_INBOX_PAGE (self->segment_page), 0);
+      if (self->register_page != NULL
+          && rcrm_account_register_get_segment (RCRM_ACCOUNT_REGISTER (self->register_page)) == id)
+        {
+          rcrm_account_register_set_segment (RCRM_ACCOUNT_REGISTER (self->register_page), 0);
+          if (g_strcmp0 (self->list_page, "accounts") == 0)
+            rcrm_window_show_page (self, "accounts");
+        }
       g_clear_object (&self->segment);
+      update_header (self);
     }
 }
 
@@ -639,6 +664,8 @@ ensure_register (RcrmWindow *self)
       g_signal_connect_object (self->register_page, "account-activated", G_CALLBACK (on_account_activated),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->register_page, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->register_page, "segment-created", G_CALLBACK (on_segment_created),
+                               self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->content_stack, self->register_page, "accounts");
     }
   return RCRM_ACCOUNT_REGISTER (self->register_page);

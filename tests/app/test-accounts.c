@@ -11,6 +11,10 @@
 #include "app-fixture.h"
 #include "rcrm-client-accounts.h"
 #include "rcrm-client-admin.h"
+#include "rcrm-client-labels.h"
+#include "rcrm-labels-private.h"
+#include "rcrm-segment-dialog.h"
+#include "rcrm-segment-sidebar.h"
 
 static TcServer *server;
 static RcrmApplication *app;
@@ -751,6 +755,89 @@ test_erase_scopes (void)
   set_account_erasure ("off");
 }
 
+/* ---- account segments (R13) ------------------------------------------------------------------- */
+
+static void
+test_segment (void)
+{
+  g_autoptr(RcrmClient) client = tc_client_signed_in (tc_server_url (server), "admin", TC_ADMIN_PASSWORD);
+  g_autofree char *name = g_strdup_printf ("ลูกค้าที่ขายได้ %d", (int) getpid ());
+  g_autofree char *shot = NULL;
+  RcrmSegmentSidebar *sidebar;
+  RcrmAccountRegister *reg;
+  RcrmSegmentDialog *dialog;
+  RcrmSegment *segment = NULL;
+  GtkListBoxRow *row;
+  GListModel *model;
+  RcrmWindow *window;
+  gint64 sold;
+
+  window = ta_main_window_new (app, client, 1200, 760);
+  rcrm_window_show_page (window, "accounts");
+  reg = rcrm_window_get_account_register (window);
+  wait_register (reg);
+  gtk_drop_down_set_selected (rcrm_account_register_get_status_dropdown (reg), 3);   /* sold */
+  wait_register (reg);
+  TA_WAIT (!rcrm_account_register_get_loading (reg));
+  sold = rcrm_account_register_get_total (reg);
+  g_assert_cmpint (sold, >, 0);
+
+  dialog = RCRM_SEGMENT_DIALOG (rcrm_account_register_save_segment (reg));
+  gtk_editable_set_text (GTK_EDITABLE (rcrm_segment_dialog_get_name_row (dialog)), name);
+  rcrm_segment_dialog_submit (dialog);
+
+  /* in the sidebar with its count; opened, the register shows its members */
+  sidebar = rcrm_window_get_segment_sidebar (window);
+  TA_WAIT (!rcrm_segment_sidebar_get_loading (sidebar) && ta_find_label (GTK_WIDGET (rcrm_window_get_sidebar (window)),
+                                                                          name) != NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (rcrm_window_get_sidebar (window)));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (ta_find_label (child, name) != NULL)
+      segment = g_object_get_data (G_OBJECT (child), "rcrm-segment");
+  g_assert_nonnull (segment);
+  g_assert_cmpstr (rcrm_segment_get_entity (segment), ==, "accounts");
+  g_assert_cmpint (rcrm_segment_get_count (segment), ==, sold);
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), rcrm_segment_get_filter (segment));
+    g_autofree char *filter = json_to_string (node, FALSE);
+
+    g_test_message ("filter: %s", filter);
+    g_assert_nonnull (strstr (filter, "\"status\""));
+    g_assert_nonnull (strstr (filter, "sold"));
+  }
+
+  rcrm_window_show_page (window, "inbox");
+  gtk_drop_down_set_selected (rcrm_account_register_get_status_dropdown (reg), 0);
+  row = rcrm_segment_sidebar_get_row (sidebar, rcrm_segment_get_id (segment));
+  g_signal_emit_by_name (rcrm_window_get_sidebar (window), "row-activated", row);
+  TA_WAIT (g_strcmp0 (gtk_stack_get_visible_child_name (rcrm_window_get_content_stack (window)), "accounts") == 0);
+  TA_WAIT (rcrm_account_register_get_segment (reg) == rcrm_segment_get_id (segment));
+  wait_register (reg);
+  TA_WAIT (!rcrm_account_register_get_loading (reg) && rcrm_account_register_get_total (reg) == sold);
+  g_assert_cmpstr (adw_window_title_get_title (rcrm_window_get_title_widget (window)), ==, name);
+  model = rcrm_account_register_get_model (reg);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(RcrmAccount) account = g_list_model_get_item (model, i);
+
+      g_assert_cmpstr (rcrm_account_get_status (account), ==, "sold");
+    }
+  ta_wait_painted (GTK_WIDGET (window), 2);
+  shot = ta_save_screenshot (GTK_WIDGET (window), "account-segment");
+  g_test_message ("screenshot: %s", shot);
+
+  /* the register's own row: every account again */
+  g_signal_emit_by_name (rcrm_window_get_sidebar (window), "row-activated",
+                         gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (
+                           gtk_widget_get_first_child (GTK_WIDGET (rcrm_window_get_sidebar (window))))));
+  TA_WAIT (rcrm_account_register_get_segment (reg) == 0);
+  wait_register (reg);
+  TA_WAIT (!rcrm_account_register_get_loading (reg) && rcrm_account_register_get_total (reg) > sold);
+  g_assert_cmpstr (adw_window_title_get_title (rcrm_window_get_title_widget (window)), ==,
+                   ta_gettext ("Account Register"));
+  ta_destroy_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +855,7 @@ main (int   argc,
   g_test_add_func ("/app/accounts/contacts-quota", test_contacts_quota);
   g_test_add_func ("/app/accounts/new-lead-and-history", test_new_lead_and_history);
   g_test_add_func ("/app/accounts/new-account", test_new_account);
+  g_test_add_func ("/app/accounts/segment", test_segment);
   g_test_add_func ("/app/accounts/erase", test_erase);
   g_test_add_func ("/app/accounts/erase-scopes", test_erase_scopes);
 
