@@ -13,6 +13,7 @@
 #include "rcrm-app-private.h"
 #include "rcrm-cell-text.h"
 #include "rcrm-core.h"
+#include "rcrm-custom-columns.h"
 #include "rcrm-format.h"
 #include "rcrm-label-chips.h"
 #include "rcrm-label-picker.h"
@@ -962,6 +963,7 @@ rcrm_account_register_new (RcrmClient  *client,
   self->cancellable = g_cancellable_new ();
 
   setup_columns (self);
+  rcrm_custom_columns_load (self->column_view, client, "account");
   fill_labels (self);
   g_signal_connect_object (catalog, "changed", G_CALLBACK (fill_labels), self, G_CONNECT_SWAPPED);
 

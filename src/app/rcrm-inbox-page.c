@@ -14,6 +14,7 @@
 #include "rcrm-client-labels.h"
 #include "rcrm-labels-private.h"
 #include "rcrm-format.h"
+#include "rcrm-custom-columns.h"
 #include "rcrm-inbox-page.h"
 
 #define DEFAULT_SORT "-last_activity_at"
@@ -99,6 +100,7 @@ struct _RcrmInboxPage
   char               *sort;           /* "-last_activity_at", … */
   gboolean            updating;       /* dropdowns or sort being set from code */
   gboolean            deferred;       /* the first load waits until the page is shown */
+  gboolean            want_columns;   /* the custom columns (R22) load after the first page */
 
   /* labels (R12) and segments (R13): see the "labels and segments" section */
   GtkWidget          *select_button;  /* selection mode */
@@ -825,6 +827,7 @@ apply_query (RcrmInboxPage *self)
           return;
         }
       self->deferred = FALSE;
+      self->want_columns = TRUE;
     }
 
   query = build_query (self);
@@ -898,6 +901,11 @@ static void
 on_model_counts (RcrmInboxPage *self)
 {
   update_status (self);
+  if (self->want_columns)
+    {
+      self->want_columns = FALSE;
+      rcrm_custom_columns_load (self->column_view, self->client, "lead");
+    }
 }
 
 static void

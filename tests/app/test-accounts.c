@@ -12,6 +12,7 @@
 #include "rcrm-client-accounts.h"
 #include "rcrm-client-admin.h"
 #include "rcrm-client-labels.h"
+#include "rcrm-custom-columns.h"
 #include "rcrm-labels-private.h"
 #include "rcrm-segment-dialog.h"
 #include "rcrm-segment-sidebar.h"
@@ -838,6 +839,99 @@ test_segment (void)
   ta_destroy_all_windows ();
 }
 
+/* ---- custom columns (R22) ---------------------------------------------------------------------- */
+
+static void
+put_form (const char *entity,
+          gboolean    with_fields)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) result2 = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(RcrmForm) form = NULL;
+  g_autoptr(RcrmForm) saved = NULL;
+
+  rcrm_client_get_form_async (admin, entity, NULL, tc_store_result, &result);
+  form = rcrm_client_get_form_finish (admin, tc_await (&result), &error);
+  g_assert_no_error (error);
+  g_ptr_array_set_size (rcrm_form_get_fields (form), 0);
+  if (with_fields)
+    {
+      g_ptr_array_add (rcrm_form_get_fields (form),
+                       rcrm_form_field_new ("industry", "ประเภทธุรกิจ", RCRM_FORM_FIELD_TEXT, FALSE));
+      g_ptr_array_add (rcrm_form_get_fields (form),
+                       rcrm_form_field_new ("since", "ลูกค้าตั้งแต่", RCRM_FORM_FIELD_DATE, FALSE));
+    }
+  rcrm_client_put_form_async (admin, form, NULL, tc_store_result, &result2);
+  saved = rcrm_client_put_form_finish (admin, tc_await (&result2), &error);
+  g_assert_no_error (error);
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *view,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+  return NULL;
+}
+
+static void
+test_custom_columns (void)
+{
+  g_autoptr(RcrmClient) client = tc_client_signed_in (tc_server_url (server), "admin", TC_ADMIN_PASSWORD);
+  g_autoptr(JsonObject) fields = json_object_new ();
+  g_autoptr(JsonObject) custom = json_object_new ();
+  g_autoptr(RcrmAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  RcrmAccountRegister *reg;
+  RcrmInboxPage *inbox;
+  RcrmWindow *window;
+
+  put_form ("account", TRUE);
+  put_form ("lead", TRUE);
+  json_object_set_string_member (fields, "name", "บริษัท คอลัมน์พิเศษ จำกัด");
+  json_object_set_string_member (custom, "industry", "โรงแรมและรีสอร์ท");
+  json_object_set_string_member (custom, "since", "2024-03-15");
+  json_object_set_object_member (fields, "custom", json_object_ref (custom));
+  rcrm_client_create_account_async (admin, fields, NULL, tc_store_result, &result);
+  account = rcrm_client_create_account_finish (admin, tc_await (&result), &error);
+  g_assert_no_error (error);
+
+  window = ta_main_window_new (app, client, 1400, 760);
+  /* the inbox: the lead form's fields are columns too */
+  inbox = rcrm_window_get_inbox_page (window);
+  TA_WAIT (find_column (rcrm_inbox_page_get_column_view (inbox), "ประเภทธุรกิจ") != NULL);
+
+  rcrm_window_show_page (window, "accounts");
+  reg = rcrm_window_get_account_register (window);
+  TA_WAIT (find_column (rcrm_account_register_get_column_view (reg), "ลูกค้าตั้งแต่") != NULL);
+  gtk_editable_set_text (GTK_EDITABLE (rcrm_account_register_get_search_entry (reg)), "คอลัมน์พิเศษ");
+  TA_WAIT (!rcrm_account_register_get_loading (reg) && rcrm_account_register_get_total (reg) == 1);
+  ta_wait_painted (GTK_WIDGET (window), 2);
+  TA_WAIT (ta_find_cell_text (GTK_WIDGET (reg), "โรงแรมและรีสอร์ท") != NULL);
+  /* the date in the Buddhist era (2567) */
+  {
+    g_autoptr(RcrmFormField) since = rcrm_form_field_new ("since", "ลูกค้าตั้งแต่", RCRM_FORM_FIELD_DATE, FALSE);
+    g_autofree char *text = rcrm_custom_value_text (since, custom);
+
+    g_assert_nonnull (strstr (text, "2567"));
+    TA_WAIT (ta_find_cell_text (GTK_WIDGET (reg), text) != NULL);
+  }
+
+  ta_destroy_all_windows ();
+  put_form ("account", FALSE);
+  put_form ("lead", FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -856,6 +950,7 @@ main (int   argc,
   g_test_add_func ("/app/accounts/new-lead-and-history", test_new_lead_and_history);
   g_test_add_func ("/app/accounts/new-account", test_new_account);
   g_test_add_func ("/app/accounts/segment", test_segment);
+  g_test_add_func ("/app/accounts/custom-columns", test_custom_columns);
   g_test_add_func ("/app/accounts/erase", test_erase);
   g_test_add_func ("/app/accounts/erase-scopes", test_erase_scopes);
 
