@@ -9,6 +9,7 @@
 
 #include "rcrm-account-dialog.h"
 #include "rcrm-client-accounts.h"
+#include "rcrm-widgets.h"
 
 struct _RcrmAccountDialog
 {
@@ -153,7 +154,7 @@ rcrm_account_dialog_new (GtkWindow  *parent,
                          RcrmClient *client)
 {
   RcrmAccountDialog *self;
-  GtkWidget *box, *header, *cancel, *scrolled, *clamp, *content;
+  GtkWidget *content;
 
   g_return_val_if_fail (RCRM_IS_CLIENT (client), NULL);
 
@@ -166,45 +167,10 @@ rcrm_account_dialog_new (GtkWindow  *parent,
                        NULL);
   self->client = g_object_ref (client);
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->create_button = gtk_button_new_with_mnemonic (_("C_reate"));
-  gtk_widget_add_css_class (self->create_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->create_button), "account-dialog.create");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->create_button);
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
+  content = rcrm_dialog_frame_new (ADW_WINDOW (self), _("C_reate"), "account-dialog.create",
+                                   &self->create_button, &self->spinner, &self->error_label);
   self->form = RCRM_ACCOUNT_FORM (rcrm_account_form_new (client));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->form));
-
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_widget_set_vexpand (scrolled, TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  gtk_box_append (GTK_BOX (box), scrolled);
-
-  adw_window_set_content (ADW_WINDOW (self), box);
   gtk_widget_grab_focus (GTK_WIDGET (rcrm_account_form_get_row (self->form, "name")));
   return self;
 }

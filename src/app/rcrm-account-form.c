@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcrm-widgets.h"
 #include "rcrm-account-form.h"
 #include "rcrm-core.h"
 #include "rcrm-custom-fields.h"
@@ -392,26 +393,6 @@ on_edited (RcrmAccountForm *self)
     g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static GtkLabel *
-add_error_label (AdwPreferencesRow *row)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-  return GTK_LABEL (label);
-}
-
 static void
 rcrm_account_form_finalize (GObject *object)
 {
@@ -468,7 +449,7 @@ rcrm_account_form_init (RcrmAccountForm *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                      f == FIELD_NAME ? _("Name *") : _(field_info[f].label));
       self->rows[f] = ADW_PREFERENCES_ROW (row);
-      self->error_labels[f] = add_error_label (self->rows[f]);
+      self->error_labels[f] = rcrm_row_add_error_label (self->rows[f]);
       adw_preferences_group_add (self->group, row);
     }
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->rows[FIELD_TAX_ID]), _("13 digits, for example 0-1055-36000-31-5"));

@@ -10,6 +10,7 @@
 #include "rcrm-client-accounts.h"
 #include "rcrm-contact-dialog.h"
 #include "rcrm-core.h"
+#include "rcrm-widgets.h"
 
 enum {
   FIELD_NAME,
@@ -347,7 +348,7 @@ rcrm_contact_dialog_new (GtkWindow   *parent,
                          RcrmContact *contact)
 {
   RcrmContactDialog *self;
-  GtkWidget *box, *header, *cancel, *content, *group, *clamp;
+  GtkWidget *content, *group;
 
   g_return_val_if_fail (RCRM_IS_CLIENT (client), NULL);
   g_return_val_if_fail (account_id > 0, NULL);
@@ -364,33 +365,8 @@ rcrm_contact_dialog_new (GtkWindow   *parent,
   self->contact = contact != NULL ? g_object_ref (contact) : NULL;
   self->version = contact != NULL ? rcrm_contact_get_version (contact) : 0;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  self->save_button = gtk_button_new_with_mnemonic (contact != NULL ? _("_Save") : _("_Add"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "contact-dialog.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  self->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), GTK_WIDGET (self->spinner));
-  gtk_box_append (GTK_BOX (box), header);
-
-  content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_margin_top (content, 18);
-  gtk_widget_set_margin_bottom (content, 18);
-  gtk_widget_set_margin_start (content, 12);
-  gtk_widget_set_margin_end (content, 12);
-  self->error_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->error_label, TRUE);
-  gtk_label_set_xalign (self->error_label, 0);
-  gtk_widget_add_css_class (GTK_WIDGET (self->error_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
+  content = rcrm_dialog_frame_new (ADW_WINDOW (self), contact != NULL ? _("_Save") : _("_Add"),
+                                   "contact-dialog.save", &self->save_button, &self->spinner, &self->error_label);
 
   group = adw_preferences_group_new ();
   for (guint f = 0; f < N_FIELDS; f++)
@@ -408,10 +384,6 @@ rcrm_contact_dialog_new (GtkWindow   *parent,
     }
   gtk_box_append (GTK_BOX (content), group);
 
-  clamp = adw_clamp_new ();
-  adw_clamp_set_child (ADW_CLAMP (clamp), content);
-  gtk_box_append (GTK_BOX (box), clamp);
-  adw_window_set_content (ADW_WINDOW (self), box);
   gtk_widget_grab_focus (GTK_WIDGET (self->rows[FIELD_NAME]));
   return self;
 }

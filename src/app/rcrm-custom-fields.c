@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcrm-widgets.h"
 #include "rcrm-client-admin.h"
 #include "rcrm-core.h"
 #include "rcrm-custom-fields.h"
@@ -341,31 +342,6 @@ on_popover_show (GtkPopover  *popover,
     }
 }
 
-static GtkLabel *
-add_error_label (AdwPreferencesRow *row)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "rcrm-field-error");
-
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  return GTK_LABEL (label);
-}
-
 static Row *
 row_new (RcrmCustomFields *self,
          RcrmFormField    *field)
@@ -423,7 +399,7 @@ row_new (RcrmCustomFields *self,
   adw_preferences_row_set_use_markup (row->row, FALSE);
   adw_preferences_row_set_title (row->row, title);
   gtk_widget_set_name (GTK_WIDGET (row->row), rcrm_form_field_get_key (field));
-  row->error = add_error_label (row->row);
+  row->error = rcrm_row_add_error_label (row->row);
   row->orig = g_strdup ("");
   return row;
 }

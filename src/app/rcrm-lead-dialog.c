@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "rcrm-widgets.h"
 #include "rcrm-admin-private.h"
 #include "rcrm-app-private.h"
 #include "rcrm-client-accounts.h"
@@ -715,31 +716,6 @@ on_entry_activated (RcrmLeadDialog *self)
 
 /* ---- GObject ----------------------------------------------------------------------------- */
 
-static GtkLabel *
-add_error_label (AdwPreferencesRow *row)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_widget_set_visible (label, FALSE);
-  gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_width_chars (GTK_LABEL (label), 12);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0f);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
-  gtk_widget_add_css_class (label, "error");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_widget_add_css_class (label, "rcrm-field-error");
-
-  if (ADW_IS_ENTRY_ROW (row))
-    adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), label);
-  else
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-
-  return GTK_LABEL (label);
-}
-
 static void
 rcrm_lead_dialog_map (GtkWidget *widget)
 {
@@ -945,7 +921,7 @@ rcrm_lead_dialog_init (RcrmLeadDialog *self)
   for (guint i = 0; i < N_FIELDS; i++)
     {
       self->fields[i].row = rows[i];
-      self->fields[i].error = add_error_label (rows[i]);
+      self->fields[i].error = rcrm_row_add_error_label (rows[i]);
 
       if (ADW_IS_ENTRY_ROW (rows[i]))
         g_signal_connect_object (rows[i], "changed", G_CALLBACK (on_entry_changed), self, 0);
