@@ -266,6 +266,8 @@ on_account (GObject      *source,
   /* a reload keeps what the user is typing */
   set_account (self, account, self->account == NULL || !rcrm_account_form_get_dirty (self->form));
   gtk_stack_set_visible_child_name (self->stack, "account");
+  /* the newest version: the window's title and the register follow */
+  g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account);
 }
 
 /* ---- contacts (R11) ------------------------------------------------------------------------- */

@@ -125,6 +125,7 @@ struct _RcrmLeadView
   GtkWidget     *more_button;
   gboolean       erasure_enabled;   /* settings.erasure.leads */
   AdwMessageDialog *erase_dialog;   /* weak */
+  GtkWidget     *account_button;    /* "Account": shown when the lead has one */
 };
 
 G_DEFINE_FINAL_TYPE (RcrmLeadView, rcrm_lead_view, ADW_TYPE_BIN)
@@ -141,6 +142,7 @@ enum {
   SIGNAL_LEAD_CHANGED,
   SIGNAL_TOAST,
   SIGNAL_ERASED,
+  SIGNAL_ACCOUNT_ACTIVATED,
   N_SIGNALS
 };
 
@@ -576,6 +578,8 @@ update_header (RcrmLeadView *self)
   gboolean unfollowed = rcrm_lead_is_unfollowed (lead);
 
   gtk_label_set_text (self->name_label, rcrm_lead_get_name (lead) != NULL ? rcrm_lead_get_name (lead) : "");
+  if (self->account_button != NULL)
+    gtk_widget_set_visible (self->account_button, rcrm_lead_get_account_id (lead) > 0);
   if (self->label_chips != NULL)
     rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (self->label_chips), rcrm_lead_get_label_ids (lead));
   gtk_label_set_text (self->company_label, company != NULL ? company : "");
@@ -1134,6 +1138,21 @@ rcrm_lead_view_set_catalog (RcrmLeadView *self,
   gtk_widget_add_css_class (self->labels_button, "flat");
   gtk_box_append (GTK_BOX (row), self->labels_button);
 
+  self->account_button = gtk_button_new ();
+  {
+    GtkWidget *content = adw_button_content_new ();
+
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "x-office-address-book-symbolic");
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("Open Account"));
+    gtk_button_set_child (GTK_BUTTON (self->account_button), content);
+  }
+  gtk_widget_set_tooltip_text (self->account_button, _("Open the Lead's Account"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->account_button), "lead.open-account");
+  gtk_widget_set_valign (self->account_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->account_button, "flat");
+  gtk_widget_set_visible (self->account_button, self->lead != NULL && rcrm_lead_get_account_id (self->lead) > 0);
+  gtk_box_append (GTK_BOX (row), self->account_button);
+
   if (self->lead != NULL)
     rcrm_label_chips_set_label_ids (RCRM_LABEL_CHIPS (self->label_chips), rcrm_lead_get_label_ids (self->lead));
 }
@@ -1624,6 +1643,19 @@ add_note (RcrmLeadView *self)
                               self->cancellable, note_cb, self);
 }
 
+/* ---- the lead's account ------------------------------------------------------------- */
+
+static void
+open_account_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  RcrmLeadView *self = RCRM_LEAD_VIEW (widget);
+
+  if (self->lead != NULL && rcrm_lead_get_account_id (self->lead) > 0)
+    g_signal_emit (self, signals[SIGNAL_ACCOUNT_ACTIVATED], 0, rcrm_lead_get_account_id (self->lead));
+}
+
 /* ---- PDPA erasure (R26) -------------------------------------------------------------- */
 
 static void
@@ -1963,6 +1995,11 @@ rcrm_lead_view_class_init (RcrmLeadViewClass *klass)
   signals[SIGNAL_ERASED] =
     g_signal_new ("erased", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  /* "Open Account": the lead's account (R3, R4) */
+  signals[SIGNAL_ACCOUNT_ACTIVATED] =
+    g_signal_new ("account-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_install_action (widget_class, "lead.open-account", NULL, open_account_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/rcrm/Desktop/rcrm-lead-view.ui");
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadView, stack);

@@ -655,6 +655,14 @@ on_account_erased (RcrmWindow *self,
   rcrm_window_show_toast (self, _("The account's personal data was erased"));
 }
 
+/* "Account" on the lead page */
+static void
+on_lead_account (RcrmWindow *self,
+                 gint64      account_id)
+{
+  rcrm_window_open_account (self, account_id, NULL);
+}
+
 static RcrmAccountRegister *
 ensure_register (RcrmWindow *self)
 {
@@ -702,6 +710,8 @@ ensure_lead_view (RcrmWindow *self)
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->lead_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->lead_view, "erased", G_CALLBACK (on_lead_erased), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->lead_view, "account-activated", G_CALLBACK (on_lead_account),
+                               self, G_CONNECT_SWAPPED);
       rcrm_lead_view_set_catalog (RCRM_LEAD_VIEW (self->lead_view), self->catalog);
       gtk_stack_add_named (self->content_stack, self->lead_view, "lead");
     }

@@ -586,9 +586,26 @@ test_new_lead_and_history (void)
 
     TA_WAIT ((lead = rcrm_lead_view_get_lead (lead_view)) != NULL);
     g_assert_cmpint (rcrm_lead_get_account_id (lead), ==, rcrm_account_get_id (account));
+    {
+      GtkLabel *open = NULL;
+
+      TA_WAIT ((open = ta_find_label (GTK_WIDGET (lead_view), ta_gettext ("Open Account"))) != NULL);
+      ta_wait_painted (GTK_WIDGET (window), 2);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (open)));
+    }
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (rcrm_window_get_content_stack (window)), ==, "account");
+
+  /* and from the lead page to its account ("Open Account") */
+  g_signal_emit_by_name (leads, "row-activated", find_row (leads, "งานบำรุงรักษาปีที่สอง"));
+  TA_WAIT (g_strcmp0 (gtk_stack_get_visible_child_name (rcrm_window_get_content_stack (window)), "lead") == 0);
+  TA_WAIT (rcrm_lead_view_get_lead (RCRM_LEAD_VIEW (rcrm_window_get_lead_view (window))) != NULL);
+  g_assert_true (gtk_widget_activate_action (rcrm_window_get_lead_view (window), "lead.open-account", NULL));
+  TA_WAIT (g_strcmp0 (gtk_stack_get_visible_child_name (rcrm_window_get_content_stack (window)), "account") == 0);
+  TA_WAIT (!rcrm_account_view_get_busy (view) && rcrm_account_view_get_account (view) != NULL);
+  g_assert_cmpstr (adw_window_title_get_title (rcrm_window_get_title_widget (window)), ==,
+                   rcrm_account_get_name (account));
 
   ta_wait_painted (GTK_WIDGET (window), 2);
   g_clear_pointer (&shot, g_free);
