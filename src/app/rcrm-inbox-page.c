@@ -15,6 +15,7 @@
 #include "rcrm-labels-private.h"
 #include "rcrm-format.h"
 #include "rcrm-custom-columns.h"
+#include "rcrm-grow-model.h"
 #include "rcrm-inbox-page.h"
 
 #define DEFAULT_SORT "-last_activity_at"
@@ -63,6 +64,11 @@ typedef struct {
   RcrmLead *lead;       /* while bound; the list item keeps it alive */
   gulong    notify_id;
 } Cell;
+
+/* rows shown in a new list's first frame, and added per frame after it
+ * (rcrm-grow-model.h) */
+#define GROW_FIRST 32
+#define GROW_STEP  16
 
 struct _RcrmInboxPage
 {
@@ -1256,7 +1262,10 @@ rcrm_inbox_page_constructed (GObject *object)
   g_signal_connect_object (self->model, "error", G_CALLBACK (on_model_error),
                            self, G_CONNECT_SWAPPED);
 
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  /* the first screenful of rows in the first frame, the rest a few per frame */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (rcrm_grow_model_new (G_LIST_MODEL (self->model),
+                                                                                GTK_WIDGET (self->column_view),
+                                                                                GROW_FIRST, GROW_STEP)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
 
   gtk_widget_set_visible (GTK_WIDGET (self->state_dropdown), !self->unfollowed);
