@@ -68,6 +68,7 @@ G_DEFINE_FINAL_TYPE (RcrmAccountView, rcrm_account_view, GTK_TYPE_WIDGET)
 enum {
   TOAST,
   ACCOUNT_CHANGED,
+  ACCOUNT_SAVED,
   LEAD_ACTIVATED,
   LEAD_CREATED,
   ERASED,
@@ -798,6 +799,7 @@ on_saved (GObject      *source,
       busy_pop (self);
       set_account (self, account, TRUE);
       g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account);
+      g_signal_emit (self, signals[ACCOUNT_SAVED], 0);
       toast (self, _("Account saved"));
       return;
     }
@@ -926,6 +928,7 @@ on_quick_saved (GObject      *source,
   /* the rows the user is editing stay */
   set_account (self, account, FALSE);
   g_signal_emit (self, signals[ACCOUNT_CHANGED], 0, account);
+  g_signal_emit (self, signals[ACCOUNT_SAVED], 0);
   rcrm_catalog_reload_labels (self->catalog);
 }
 
@@ -1302,6 +1305,9 @@ rcrm_account_view_class_init (RcrmAccountViewClass *klass)
   signals[ACCOUNT_CHANGED] =
     g_signal_new ("account-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, RCRM_TYPE_ACCOUNT);
+  signals[ACCOUNT_SAVED] =
+    g_signal_new ("account-saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[LEAD_ACTIVATED] =
     g_signal_new ("lead-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_STRING);

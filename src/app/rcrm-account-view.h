@@ -11,7 +11,8 @@
  * it, "Erase Personal Data…" for the account and for each contact (R26).
  *
  * Signals: "toast" (const char *message); "account-changed" (RcrmAccount *)
- * after a save; "lead-activated" (gint64 id, const char *name) when a lead
+ * with each newer version (loaded or saved); "account-saved" after this
+ * page changed it; "lead-activated" (gint64 id, const char *name) when a lead
  * row is opened; "lead-created" (RcrmLead *) after "new lead"; "erased"
  * (gint64 id) when the account itself was erased.
  */

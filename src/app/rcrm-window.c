@@ -624,6 +624,13 @@ on_account_changed (RcrmWindow  *self,
   update_header (self);
 }
 
+/* a saved account may have joined or left a segment */
+static void
+on_account_saved (RcrmWindow *self)
+{
+  rcrm_segment_sidebar_reload (self->segments);
+}
+
 static void
 on_account_lead_activated (RcrmWindow *self,
                            gint64      id,
@@ -652,6 +659,7 @@ on_account_erased (RcrmWindow *self,
   rcrm_window_show_page (self, "accounts");
   rcrm_account_view_set_account_id (RCRM_ACCOUNT_VIEW (self->account_view), 0);
   rcrm_account_register_reload (ensure_register (self));
+  rcrm_segment_sidebar_reload (self->segments);
   rcrm_window_show_toast (self, _("The account's personal data was erased"));
 }
 
@@ -687,6 +695,8 @@ ensure_account_view (RcrmWindow *self)
       self->account_view = rcrm_account_view_new (self->client, self->catalog);
       g_signal_connect_object (self->account_view, "toast", G_CALLBACK (on_toast), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->account_view, "account-changed", G_CALLBACK (on_account_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->account_view, "account-saved", G_CALLBACK (on_account_saved),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (self->account_view, "lead-activated", G_CALLBACK (on_account_lead_activated),
                                self, G_CONNECT_SWAPPED);
