@@ -61,6 +61,7 @@ struct _RcrmLeadDialog
   GtkScrolledWindow *scrolled_window;
   GtkWidget      *form;
   GtkLabel       *error_label;
+  AdwWindowTitle *window_title;
   GtkWidget      *duplicate_box;
   GtkLabel       *duplicate_title;
   GtkLabel       *duplicate_message;
@@ -873,6 +874,7 @@ rcrm_lead_dialog_class_init (RcrmLeadDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, form);
+  gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, duplicate_box);
   gtk_widget_class_bind_template_child (widget_class, RcrmLeadDialog, duplicate_title);
@@ -979,6 +981,7 @@ rcrm_lead_dialog_set_account (RcrmLeadDialog *self,
   /* Translators: the title of the new-lead dialog opened from an account; %s is the account's name */
   title = g_strdup_printf (_("New Lead for %s"), rcrm_account_get_name (account));
   gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_subtitle (self->window_title, rcrm_account_get_name (account));
 }
 
 gint64
